@@ -1,0 +1,3 @@
+"""
+Course types for course discovery: Mode, Track, CourseRunType, CourseType.
+"""

@@ -1,0 +1,3 @@
+"""
+Commerce features of the ecommerce service: seats, JWT discounts, CCX purchases, async fulfillment, codes and invoices.
+"""

@@ -1,0 +1,40 @@
+"""
+App configuration read by ``edx_django_utils.plugins`` when the ecommerce service loads us.
+"""
+from django.apps import AppConfig
+
+PROJECT_TYPE = "ecommerce.djangoapp"
+
+
+class EcommercePluginConfig(AppConfig):
+    """
+    Plugin entry for the ecommerce service; nothing in the host's settings names this app.
+    """
+
+    name = "ecommerce_plugin"
+    label = "commerce_ecommerce"
+    verbose_name = "Open edX commerce (ecommerce service)"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    plugin_app = {
+        "url_config": {
+            PROJECT_TYPE: {
+                "namespace": "commerce_ecommerce",
+                "regex": r"^",
+                "relative_path": "urls",
+            },
+        },
+        "settings_config": {
+            PROJECT_TYPE: {
+                "common": {"relative_path": "settings.common"},
+                "production": {"relative_path": "settings.production"},
+                "test": {"relative_path": "settings.test"},
+            },
+        },
+        "signals_config": {
+            PROJECT_TYPE: {
+                "relative_path": "signals",
+                "receivers": [],
+            },
+        },
+    }

@@ -1,0 +1,12 @@
+"""
+Operator overrides for the ecommerce plugin, read from the deployment's YAML/ENV tokens.
+"""
+
+
+def plugin_settings(settings):
+    """
+    Let operators override every default from ``common.py``.
+    """
+    env_tokens = getattr(settings, "ENV_TOKENS", {})
+    for name in ("COMMERCE_LMS_URL_ROOT", "COMMERCE_LMS_REQUEST_TIMEOUT"):
+        setattr(settings, name, env_tokens.get(name, getattr(settings, name)))

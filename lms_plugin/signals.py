@@ -1,0 +1,3 @@
+"""
+Receivers wired by ``signals_config``; features register theirs here.
+"""

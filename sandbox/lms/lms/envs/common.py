@@ -1,0 +1,130 @@
+"""
+Settings of the sandbox LMS, shaped like openedx-platform ``lms/envs/common.py``.
+
+Plugin apps come only from the ``lms.djangoapp`` entry points, exactly as the
+platform loads them; no plugin app is listed by hand.
+"""
+import os
+from pathlib import Path
+
+import sandbox_services
+from edx_django_utils.plugins import add_plugins, get_plugin_apps
+
+from openedx.core.djangoapps.plugins.constants import ProjectType, SettingsType
+
+HOST_ROOT = Path(__file__).resolve().parents[2]
+
+SECRET_KEY = os.environ.get("LMS_SECRET_KEY", "sandbox-lms-insecure-secret-key")
+DEBUG = os.environ.get("SANDBOX_DEBUG", "1") == "1"
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+SITE_ID = 1
+LMS_ROOT_URL = sandbox_services.LMS_URL_ROOT
+ECOMMERCE_PUBLIC_URL_ROOT = f"http://localhost:{sandbox_services.ECOMMERCE_PORT}"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.sites",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "corsheaders",
+    "waffle",
+    "django_celery_results",
+    "drf_spectacular",
+    "openedx.core.djangoapps.plugins",
+    "openedx.core.djangoapps.content.course_overviews",
+    "openedx.core.djangoapps.enrollments",
+    "openedx.core.djangoapps.oauth_dispatch",
+    "common.djangoapps.student",
+    "common.djangoapps.course_modes",
+    "lms.djangoapps.ccx",
+    "xmodule",
+    "sandbox_lms",
+]
+INSTALLED_APPS.extend(get_plugin_apps(ProjectType.LMS))
+
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "crum.CurrentRequestUserMiddleware",
+    "waffle.middleware.WaffleMiddleware",
+    "edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware",
+]
+
+ROOT_URLCONF = "lms.urls"
+WSGI_APPLICATION = "lms.wsgi.application"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+DATABASES = {"default": sandbox_services.database("lms")}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+USE_TZ = True
+TIME_ZONE = "UTC"
+LANGUAGE_CODE = "en"
+STATIC_URL = "/static/"
+STATIC_ROOT = str(sandbox_services.VAR_DIR / "lms-static")
+LOGIN_URL = "/admin/login/"
+
+# The platform's CORS defaults: nobody, unless a plugin or the operator says so.
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOWED_ORIGINS = []
+CSRF_TRUSTED_ORIGINS = []
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "edx_rest_framework_extensions.auth.jwt.authentication.JwtAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {"TITLE": "Sandbox LMS", "VERSION": "1.0.0"}
+
+JWT_AUTH = sandbox_services.jwt_auth_settings(SECRET_KEY)
+# The platform's user JWTs (create_jwt_for_user) last this long.
+OAUTH_ID_TOKEN_EXPIRATION = 60 * 60
+# Service clients that may obtain a JWT with client credentials (stand-in for DOT applications).
+SANDBOX_OAUTH_CLIENTS = {
+    "ecommerce-backend-service-key": {
+        "secret": os.environ.get("ECOMMERCE_OAUTH_SECRET", "ecommerce-backend-service-secret"),
+        "username": "ecommerce_worker",
+    },
+}
+
+for _name, _value in sandbox_services.celery_settings("lms").items():
+    globals()[_name] = _value
+
+OPEN_EDX_FILTERS_CONFIG = {}
+EVENT_BUS_PRODUCER_CONFIG = {}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("SANDBOX_LOG_LEVEL", "INFO")},
+}
+
+add_plugins(__name__, ProjectType.LMS, SettingsType.COMMON)

@@ -1,0 +1,14 @@
+"""
+Settings of the LMS test suite, shaped like ``lms/envs/test.py``.
+"""
+from edx_django_utils.plugins import add_plugins
+
+from lms.envs.common import *  # pylint: disable=wildcard-import,unused-wildcard-import
+from openedx.core.djangoapps.plugins.constants import ProjectType, SettingsType
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Unit tests run tasks in-process; the tests that need a real worker switch this off.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+
+add_plugins(__name__, ProjectType.LMS, SettingsType.TEST)

@@ -1,0 +1,18 @@
+"""
+URLs of the sandbox LMS: the replicas' upstream paths, then every plugin's urls.
+"""
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from edx_django_utils.plugins import get_plugin_url_patterns
+
+from openedx.core.djangoapps.plugins.constants import ProjectType
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/enrollment/v1/", include("openedx.core.djangoapps.enrollments.urls")),
+    path("oauth2/", include("openedx.core.djangoapps.oauth_dispatch.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="openapi-schema"),
+    path("", include("sandbox_lms.urls")),
+]
+urlpatterns.extend(get_plugin_url_patterns(ProjectType.LMS))

@@ -1,0 +1,128 @@
+"""
+How every sandbox host finds its database, broker and JWT keys.
+
+The embedded default is a SQLite file per host and celery's filesystem
+transport in ``sandbox/var/``: nothing to install, and a real worker process can
+still consume the queue. ``DATABASE_URL`` and ``CELERY_BROKER_URL`` switch a
+host to MariaDB/PostgreSQL and Redis/RabbitMQ, the way Open edX runs in
+production and the way CI tests it. This module knows no host; each host's
+settings call it with its own name.
+"""
+import json
+import os
+from pathlib import Path
+
+import dj_database_url
+
+SANDBOX_DIR = Path(__file__).resolve().parent
+VAR_DIR = Path(os.environ.get("SANDBOX_VAR_DIR", SANDBOX_DIR / "var"))
+KEYS_DIR = SANDBOX_DIR / "keys"
+
+# Fixed local ports of the demo, the ports Open edX devstack uses for the same services.
+LMS_PORT = 18000
+ECOMMERCE_PORT = 18130
+DISCOVERY_PORT = 18381
+LMS_URL_ROOT = os.environ.get("SANDBOX_LMS_URL_ROOT", f"http://localhost:{LMS_PORT}")
+JWT_ISSUER = f"{LMS_URL_ROOT}/oauth2"
+JWT_AUDIENCE = "lms-key"
+
+
+def database(host_name):
+    """
+    The ``default`` database of one host: ``DATABASE_URL`` if set, else ``var/<host>.sqlite3``.
+
+    With a MySQL URL each host gets its own schema (``<name>_<host>``) so three
+    hosts can share one server without sharing tables, as separate services do.
+    """
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(VAR_DIR / f"{host_name}.sqlite3"),
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+            "TEST": {"NAME": str(VAR_DIR / f"test_{host_name}.sqlite3")},
+        }
+    config = dj_database_url.parse(url, conn_max_age=0)
+    config["NAME"] = f"{config['NAME'] or 'commerce'}_{host_name}"
+    if config["ENGINE"] == "django.db.backends.mysql":
+        config.setdefault("OPTIONS", {}).update(
+            {"charset": "utf8mb4", "isolation_level": "read committed"}
+        )
+        config["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
+    return config
+
+
+def is_mysql(database_config):
+    return database_config["ENGINE"] == "django.db.backends.mysql"
+
+
+def celery_settings(host_name):
+    """
+    Celery settings for one host: ``CELERY_BROKER_URL`` if set, else the filesystem transport.
+
+    Results always go to the host's database (django-celery-results), so job
+    state outlives a worker or broker restart.
+    """
+    broker_url = os.environ.get("CELERY_BROKER_URL")
+    settings = {
+        "CELERY_RESULT_BACKEND": "django-db",
+        "CELERY_RESULT_EXTENDED": True,
+        "CELERY_TASK_ACKS_LATE": True,
+        "CELERY_TASK_REJECT_ON_WORKER_LOST": True,
+        "CELERY_WORKER_PREFETCH_MULTIPLIER": 1,
+        "CELERY_TASK_DEFAULT_QUEUE": f"{host_name}.default",
+        "CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP": True,
+    }
+    if broker_url:
+        settings["CELERY_BROKER_URL"] = broker_url
+        if broker_url.startswith("redis"):
+            # A task a worker took but never acknowledged goes back to the queue after this long.
+            settings["CELERY_BROKER_TRANSPORT_OPTIONS"] = {"visibility_timeout": 30}
+    else:
+        queue_dir = VAR_DIR / f"{host_name}-broker"
+        (queue_dir / "processed").mkdir(parents=True, exist_ok=True)
+        settings["CELERY_BROKER_URL"] = "filesystem://"
+        settings["CELERY_BROKER_TRANSPORT_OPTIONS"] = {
+            "data_folder_in": str(queue_dir),
+            "data_folder_out": str(queue_dir),
+            "processed_folder": str(queue_dir / "processed"),
+        }
+    return settings
+
+
+def jwt_private_signing_jwk():
+    """
+    The LMS's signing key. The sandbox ships a development key; production sets its own.
+    """
+    return os.environ.get("JWT_PRIVATE_SIGNING_JWK") or (KEYS_DIR / "jwt_private_dev.json").read_text()
+
+
+def jwt_public_signing_jwk_set():
+    return os.environ.get("JWT_PUBLIC_SIGNING_JWK_SET") or json.dumps(
+        json.loads((KEYS_DIR / "jwt_public_dev.json").read_text())
+    )
+
+
+def jwt_auth_settings(secret_key):
+    """
+    ``JWT_AUTH`` as every Open edX service has it: one issuer (the LMS), verified by its JWK set.
+    """
+    return {
+        "JWT_ISSUER": JWT_ISSUER,
+        "JWT_AUDIENCE": JWT_AUDIENCE,
+        "JWT_SECRET_KEY": secret_key,
+        "JWT_ALGORITHM": "HS256",
+        "JWT_SIGNING_ALGORITHM": "RS512",
+        "JWT_SUPPORTED_VERSION": "1.2.0",
+        "JWT_VERIFY_EXPIRATION": True,
+        "JWT_VERIFY_AUDIENCE": True,
+        "JWT_EXPIRATION": 3600,
+        "JWT_PRIVATE_SIGNING_JWK": jwt_private_signing_jwk(),
+        "JWT_PUBLIC_SIGNING_JWK_SET": jwt_public_signing_jwk_set(),
+        "JWT_ISSUERS": [{"ISSUER": JWT_ISSUER, "AUDIENCE": JWT_AUDIENCE, "SECRET_KEY": secret_key}],
+        "JWT_AUTH_COOKIE": "edx-jwt-cookie",
+        "JWT_AUTH_HEADER_PREFIX": "JWT",
+        "JWT_DECODE_HANDLER": "edx_rest_framework_extensions.auth.jwt.decoder.jwt_decode_handler",
+        "JWT_PAYLOAD_GET_USERNAME_HANDLER": lambda payload: payload.get("preferred_username"),
+    }
