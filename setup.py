@@ -44,7 +44,7 @@ setup(
     description="Commerce plugins for Open edX: CCX purchases, discounts, async fulfillment, course types.",
     long_description=LONG_DESCRIPTION,
     long_description_content_type="text/markdown",
-    license="AGPL 3.0",
+    license="AGPL-3.0-or-later",
     python_requires=">=3.11",
     packages=find_packages(include=["lms_plugin*", "ecommerce_plugin*", "discovery_plugin*"]),
     include_package_data=True,
@@ -62,6 +62,5 @@ setup(
         "Framework :: Django",
         "Framework :: Django :: 5.2",
         "Programming Language :: Python :: 3.11",
-        "License :: OSI Approved :: GNU Affero General Public License v3 or later (AGPLv3+)",
     ],
 )
