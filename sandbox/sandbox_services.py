@@ -33,28 +33,27 @@ def database(host_name):
 
     With a MySQL URL each host gets its own schema (``<name>_<host>``) so three
     hosts can share one server without sharing tables, as separate services do.
+    ``SANDBOX_DATABASE_NAME`` names the database exactly; the test suites set it
+    for the worker and server processes they start, so those see the test database.
     """
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     url = os.environ.get("DATABASE_URL")
+    exact_name = os.environ.get("SANDBOX_DATABASE_NAME")
     if not url:
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(VAR_DIR / f"{host_name}.sqlite3"),
+            "NAME": exact_name or str(VAR_DIR / f"{host_name}.sqlite3"),
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
             "TEST": {"NAME": str(VAR_DIR / f"test_{host_name}.sqlite3")},
         }
     config = dj_database_url.parse(url, conn_max_age=0)
-    config["NAME"] = f"{config['NAME'] or 'commerce'}_{host_name}"
+    config["NAME"] = exact_name or f"{config['NAME'] or 'commerce'}_{host_name}"
     if config["ENGINE"] == "django.db.backends.mysql":
         config.setdefault("OPTIONS", {}).update(
             {"charset": "utf8mb4", "isolation_level": "read committed"}
         )
         config["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
     return config
-
-
-def is_mysql(database_config):
-    return database_config["ENGINE"] == "django.db.backends.mysql"
 
 
 def celery_settings(host_name):

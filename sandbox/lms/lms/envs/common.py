@@ -118,6 +118,8 @@ for _name, _value in sandbox_services.celery_settings("lms").items():
     globals()[_name] = _value
 
 OPEN_EDX_FILTERS_CONFIG = {}
+# No APM agent in the sandbox; edx-django-utils would warn about New Relic on every start.
+OPENEDX_TELEMETRY = []
 EVENT_BUS_PRODUCER_CONFIG = {}
 
 LOGGING = {

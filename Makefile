@@ -1,0 +1,41 @@
+.PHONY: help requirements upgrade test quality pii_check validate demo wheel clean
+
+VENV := .venv/bin
+REQUIREMENTS := pip-tools base ecommerce sandbox test quality
+
+help: ## show the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+demo: ## run the sandbox: three hosts and their workers on localhost, demo data seeded
+	./scripts/demo.sh
+
+test: ## run the whole test suite (SQLite pass, then MariaDB/Redis pass)
+	./scripts/run-tests.sh
+
+requirements: ## install the pinned requirements into .venv (pip-sync)
+	./scripts/bootstrap.sh
+	$(VENV)/pip-sync requirements/quality.txt requirements/pip-tools.txt
+	$(VENV)/pip install -q --no-deps --no-build-isolation -e .
+
+upgrade: export CUSTOM_COMPILE_COMMAND=make upgrade
+upgrade: ## re-pin every requirements/*.txt from its .in
+	./scripts/bootstrap.sh
+	cd requirements && for req in $(REQUIREMENTS); do \
+		../$(VENV)/pip-compile -q --upgrade --allow-unsafe --strip-extras --no-emit-index-url $$req.in -o $$req.txt || exit 1; \
+	done
+
+quality: ## lint and import order (ruff)
+	./scripts/bootstrap.sh
+	$(VENV)/ruff check lms_plugin ecommerce_plugin discovery_plugin sandbox tests bench
+
+pii_check: ## every plugin model carries a PII annotation
+	./scripts/bootstrap.sh
+	./scripts/pii-check.sh
+
+validate: quality pii_check test ## everything CI checks
+
+wheel: ## build the distribution
+	$(VENV)/python -m pip wheel --no-deps -w dist .
+
+clean:
+	rm -rf dist build *.egg-info sandbox/var

@@ -1,0 +1,29 @@
+"""
+Replica of Otto ``ecommerce/extensions/payment/processors/__init__.py`` (the processor interface, subset).
+"""
+import abc
+from collections import namedtuple
+
+HandledProcessorResponse = namedtuple(
+    "HandledProcessorResponse", ["transaction_id", "total", "currency", "card_number", "card_type"]
+)
+
+
+class BasePaymentProcessor(metaclass=abc.ABCMeta):
+    """
+    What every payment processor offers the checkout: take a payment, refund one.
+    """
+
+    NAME = None
+
+    @abc.abstractmethod
+    def handle_processor_response(self, response, basket=None):
+        """
+        Charge or confirm ``basket`` from the processor's ``response``; raise on decline.
+        """
+
+    @abc.abstractmethod
+    def issue_credit(self, order_number, basket, reference_number, amount, currency):
+        """
+        Refund ``amount`` of a captured transaction; return the refund's transaction id.
+        """
