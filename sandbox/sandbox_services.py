@@ -44,7 +44,8 @@ def database(host_name):
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": exact_name or str(VAR_DIR / f"{host_name}.sqlite3"),
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
-            "TEST": {"NAME": str(VAR_DIR / f"test_{host_name}.sqlite3")},
+            # One file per test process, so suites run side by side without sharing a database.
+            "TEST": {"NAME": str(VAR_DIR / f"test_{host_name}_{os.getpid()}.sqlite3")},
         }
     config = dj_database_url.parse(url, conn_max_age=0)
     config["NAME"] = exact_name or f"{config['NAME'] or 'commerce'}_{host_name}"
