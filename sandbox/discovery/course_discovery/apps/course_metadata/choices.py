@@ -1,0 +1,17 @@
+"""
+Replica of course-discovery ``course_discovery/apps/course_metadata/choices.py`` (subset).
+"""
+from django.db import models
+
+
+class CourseRunStatus(models.TextChoices):
+    Unpublished = "unpublished", "Unpublished"
+    LegalReview = "review_by_legal", "Awaiting Review from Legal"
+    InternalReview = "review_by_internal", "Awaiting Internal Review"
+    Reviewed = "reviewed", "Reviewed"
+    Published = "published", "Published"
+
+
+class CourseRunPacing(models.TextChoices):
+    Instructor = "instructor_paced", "Instructor-paced"
+    Self = "self_paced", "Self-paced"

@@ -1,0 +1,125 @@
+"""
+Settings of the sandbox discovery service, shaped like course-discovery ``course_discovery/settings/base.py``.
+
+Plugin apps come only from the ``discovery.djangoapp`` entry points; no plugin
+app is listed by hand.
+"""
+import os
+from pathlib import Path
+
+from edx_django_utils.plugins import add_plugins, get_plugin_apps
+
+import sandbox_services
+from course_discovery.sandbox_plugins import PROJECT_TYPE, SettingsType
+
+HOST_ROOT = Path(__file__).resolve().parents[2]
+
+SECRET_KEY = os.environ.get("DISCOVERY_SECRET_KEY", "sandbox-discovery-insecure-secret-key")
+DEBUG = os.environ.get("SANDBOX_DEBUG", "1") == "1"
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+SITE_ID = 1
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.sites",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "corsheaders",
+    "waffle",
+    "django_celery_results",
+    "drf_spectacular",
+    "course_discovery.sandbox_plugins.PluginSignalsConfig",
+    "course_discovery.apps.core",
+    "course_discovery.apps.course_metadata",
+    "sandbox_discovery",
+]
+INSTALLED_APPS.extend(get_plugin_apps(PROJECT_TYPE))
+
+MIDDLEWARE = [
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "crum.CurrentRequestUserMiddleware",
+    "waffle.middleware.WaffleMiddleware",
+    "edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware",
+]
+
+ROOT_URLCONF = "course_discovery.urls"
+WSGI_APPLICATION = "course_discovery.wsgi.application"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+DATABASES = {"default": sandbox_services.database("discovery")}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+AUTH_USER_MODEL = "core.User"
+
+USE_TZ = True
+TIME_ZONE = "UTC"
+LANGUAGE_CODE = "en"
+STATIC_URL = "/static/"
+STATIC_ROOT = str(sandbox_services.VAR_DIR / "discovery-static")
+LOGIN_URL = "/admin/login/"
+
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOWED_ORIGINS = []
+CSRF_TRUSTED_ORIGINS = []
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "edx_rest_framework_extensions.auth.jwt.authentication.JwtAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {"TITLE": "Sandbox discovery", "VERSION": "1.0.0"}
+
+# Verifies the LMS's JWTs (its JWK set); discovery never signs user tokens itself.
+JWT_AUTH = sandbox_services.jwt_auth_settings(SECRET_KEY)
+JWT_AUTH.pop("JWT_PRIVATE_SIGNING_JWK")
+
+# Where this service reaches the LMS, and the client credentials of its service user there.
+LMS_URL_ROOT = sandbox_services.LMS_URL_ROOT
+ECOMMERCE_API_URL = f"http://localhost:{sandbox_services.ECOMMERCE_PORT}/api/v2"
+BACKEND_SERVICE_EDX_OAUTH2_KEY = "discovery-backend-service-key"
+BACKEND_SERVICE_EDX_OAUTH2_SECRET = os.environ.get("DISCOVERY_OAUTH_SECRET", "discovery-backend-service-secret")
+BACKEND_SERVICE_EDX_OAUTH2_PROVIDER_URL = f"{sandbox_services.LMS_URL_ROOT}/oauth2"
+
+for _name, _value in sandbox_services.celery_settings("discovery").items():
+    globals()[_name] = _value
+
+OPEN_EDX_FILTERS_CONFIG = {}
+# No APM agent in the sandbox; edx-django-utils would warn about New Relic on every start.
+OPENEDX_TELEMETRY = []
+EVENT_BUS_PRODUCER_CONFIG = {}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("SANDBOX_LOG_LEVEL", "INFO")},
+}
+
+add_plugins(__name__, PROJECT_TYPE, SettingsType.COMMON)
