@@ -3,12 +3,6 @@ Seeds the sandbox catalog: the admin user, the edX partner and the demo courses 
 """
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-from django.contrib.sites.models import Site
-from django.core.management.base import BaseCommand
-from django.db import transaction
-
-import sandbox_services
 from course_discovery.apps.core.models import Currency, Partner
 from course_discovery.apps.course_metadata.choices import CourseRunPacing, CourseRunStatus
 from course_discovery.apps.course_metadata.models import (
@@ -19,6 +13,12 @@ from course_discovery.apps.course_metadata.models import (
     Seat,
     SeatType,
 )
+from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+import sandbox_services
 
 SEAT_TYPES = [
     ("Audit", Seat.AUDIT),
