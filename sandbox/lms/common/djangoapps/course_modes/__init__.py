@@ -1,0 +1,1 @@
+"""Replica of openedx-platform ``common/djangoapps/course_modes/``."""

@@ -1,0 +1,1 @@
+"""Replica of openedx-platform ``common/djangoapps/student/`` (enrollments, profiles, course roles)."""

@@ -1,0 +1,1 @@
+"""Replica of openedx-platform ``lms/djangoapps/ccx/`` (Custom Courses for edX: models and field overrides)."""

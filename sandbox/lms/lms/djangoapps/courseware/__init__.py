@@ -1,0 +1,1 @@
+"""Replica of openedx-platform ``lms/djangoapps/courseware/`` (course lookup helpers only)."""

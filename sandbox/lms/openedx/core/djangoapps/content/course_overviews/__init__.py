@@ -1,0 +1,1 @@
+"""Replica of openedx-platform ``openedx/core/djangoapps/content/course_overviews/`` (the CourseOverview model)."""

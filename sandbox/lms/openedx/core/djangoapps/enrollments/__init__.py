@@ -1,0 +1,1 @@
+"""Replica of openedx-platform ``openedx/core/djangoapps/enrollments/`` (the enrollment REST API v1)."""

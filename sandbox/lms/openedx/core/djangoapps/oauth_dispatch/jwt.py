@@ -1,0 +1,168 @@
+"""
+Replica of openedx-platform ``openedx/core/djangoapps/oauth_dispatch/jwt.py`` (``create_jwt_for_user``, ``create_jwt_token_dict``-like helper; PyJWT instead of pyjwkest).
+
+Tokens carry the upstream claims and are always signed with the asymmetric key
+``JWT_AUTH['JWT_PRIVATE_SIGNING_JWK']`` and ``JWT_AUTH['JWT_SIGNING_ALGORITHM']``
+(``kid`` header set), as the platform does since symmetric JWTs were deprecated
+(DEPR openedx/public-engineering#83); the deprecated ``secret`` argument is
+accepted and ignored. edx-rbac role claims are not added (no roles here).
+"""
+import json
+from time import time
+
+import jwt
+from django.conf import settings
+
+from common.djangoapps.student.models import UserProfile, anonymous_id_for_user
+
+DEFAULT_SCOPES = ["email", "profile"]
+
+
+def create_jwt_for_user(user, secret=None, aud=None, additional_claims=None, scopes=None):  # pylint: disable=unused-argument
+    """
+    Returns a JWT to identify the given user.
+
+    Arguments:
+        user (User): User for which to generate the JWT.
+        scopes (list): Optional. Scopes that limit access to the token bearer and
+            controls which optional claims are included in the token.
+
+    Deprecated Arguments (to be removed):
+        secret (string): Ignored; tokens are signed with the asymmetric key.
+        aud (string): Optional. Overrides configured JWT audience claim.
+        additional_claims (dict): Optional. Additional claims to include in the token
+            (they win over the computed ones, ``exp`` included).
+    """
+    expires_in = settings.OAUTH_ID_TOKEN_EXPIRATION
+    return _create_jwt(user, scopes=scopes, expires_in=expires_in, aud=aud, additional_claims=additional_claims)
+
+
+def create_jwt_token_dict_for_client(user, scopes, grant_type, expires_in=None, is_restricted=False, filters=None):
+    """
+    The token response of the OAuth2 token endpoint for a JWT access token.
+
+    Upstream's ``create_jwt_token_dict`` builds it from a django-oauth-toolkit
+    token; the sandbox has no DOT tokens, so it takes the user, scopes and grant type.
+    """
+    expires_in = expires_in or _get_jwt_access_token_expire_seconds()
+    access_token = _create_jwt(
+        user,
+        scopes=scopes,
+        expires_in=expires_in,
+        is_restricted=is_restricted,
+        filters=filters,
+        grant_type=grant_type,
+    )
+    return {
+        "access_token": access_token,
+        "token_type": "JWT",
+        "expires_in": expires_in,
+        "scope": " ".join(scopes),
+    }
+
+
+def _get_jwt_access_token_expire_seconds():
+    """
+    Returns the number of seconds before a JWT access token expires.
+
+    .. setting_name: JWT_ACCESS_TOKEN_EXPIRE_SECONDS
+    .. setting_default: 60 * 60
+    .. setting_description: The number of seconds a JWT access token remains valid.
+    """
+    return getattr(settings, "JWT_ACCESS_TOKEN_EXPIRE_SECONDS", 60 * 60)
+
+
+def _create_jwt(
+    user,
+    scopes=None,
+    expires_in=None,
+    is_restricted=False,
+    filters=None,
+    aud=None,
+    additional_claims=None,
+    grant_type=None,
+):
+    """
+    Returns an encoded, signed JWT (string) for ``user``.
+    """
+    # Default scopes should only contain non-privileged data (email and profile are there for legacy reasons).
+    scopes = scopes or list(DEFAULT_SCOPES)
+    iat, exp = _compute_time_fields(expires_in)
+    payload = {
+        "aud": aud if aud else settings.JWT_AUTH["JWT_AUDIENCE"],
+        "exp": exp,
+        "grant_type": grant_type or "",
+        "iat": iat,
+        "iss": settings.JWT_AUTH["JWT_ISSUER"],
+        "preferred_username": user.username,
+        "scopes": scopes,
+        "version": settings.JWT_AUTH["JWT_SUPPORTED_VERSION"],
+        "sub": anonymous_id_for_user(user, None),
+        "filters": filters or [],
+        "is_restricted": is_restricted,
+        "email_verified": user.is_active,
+    }
+    payload.update(additional_claims or {})
+    _update_from_additional_handlers(payload, user, scopes)
+    return _encode_and_sign(payload)
+
+
+def _compute_time_fields(expires_in):
+    """
+    Returns (iat, exp) tuple to be used as time-related values in a token.
+    """
+    now = int(time())
+    expires_in = expires_in or settings.JWT_AUTH["JWT_EXPIRATION"]
+    return now, now + expires_in
+
+
+def _update_from_additional_handlers(payload, user, scopes):
+    """
+    Updates the payload with the claims the given scopes ask for.
+    """
+    claim_handlers = {
+        "user_id": _attach_user_id_claim,
+        "email": _attach_email_claim,
+        "profile": _attach_profile_claim,
+    }
+    for scope in scopes:
+        handler = claim_handlers.get(scope)
+        if handler:
+            handler(payload, user)
+
+
+def _attach_user_id_claim(payload, user):
+    payload["user_id"] = user.id
+
+
+def _attach_email_claim(payload, user):
+    payload["email"] = user.email
+
+
+def _attach_profile_claim(payload, user):
+    try:
+        # Some users (e.g., service users) may not have user profiles.
+        name = UserProfile.objects.get(user=user).name
+    except UserProfile.DoesNotExist:
+        name = None
+    payload.update(
+        {
+            "name": name,
+            "family_name": user.last_name,
+            "given_name": user.first_name,
+            "administrator": user.is_staff,
+            "superuser": user.is_superuser,
+        }
+    )
+
+
+def _encode_and_sign(payload):
+    """
+    Sign ``payload`` with the LMS's private JWK; the ``kid`` header names the key.
+    """
+    serialized_keypair = settings.JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"]
+    jwk = json.loads(serialized_keypair)
+    private_key = jwt.algorithms.RSAAlgorithm.from_jwk(jwk)
+    algorithm = settings.JWT_AUTH["JWT_SIGNING_ALGORITHM"]
+    headers = {"kid": jwk["kid"]} if jwk.get("kid") else None
+    return jwt.encode(payload, private_key, algorithm=algorithm, headers=headers)

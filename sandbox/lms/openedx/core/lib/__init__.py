@@ -1,0 +1,3 @@
+"""
+Replica package of openedx-platform ``openedx/core/lib/``.
+"""

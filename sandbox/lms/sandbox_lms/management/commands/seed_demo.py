@@ -1,0 +1,142 @@
+"""
+Sandbox-only (not a replica): ``manage.py seed_demo`` creates the demo users and courses, idempotently.
+"""
+from datetime import datetime, timezone
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from opaque_keys.edx.keys import CourseKey
+
+from common.djangoapps.course_modes.models import CourseMode
+from common.djangoapps.student.models import UserProfile
+from common.djangoapps.student.roles import CourseInstructorRole
+from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
+from xmodule.models import SandboxCourseStructure
+
+PASSWORD = "edx"
+
+# username -> (full name, is_superuser)
+USERS = {
+    "edx": ("edX Staff", True),
+    "audit": ("Audit Learner", False),
+    "verified": ("Verified Learner", False),
+    "honor": ("Honor Learner", False),
+    "coach": ("CCX Coach", False),
+}
+
+DEMO_COURSE = "course-v1:edX+DemoX+Demo_Course"
+CCX_MASTER_COURSE = "course-v1:edX+CCX101+2026"
+
+COURSES = {
+    DEMO_COURSE: {
+        "display_name": "Demonstration Course",
+        "start": datetime(2024, 1, 1, tzinfo=timezone.utc),
+        "end": None,
+        "enable_ccx": False,
+        "chapters": [
+            ("introduction", "Introduction"),
+            ("example_week_1", "Example Week 1: Getting Started"),
+        ],
+        "modes": [
+            ("audit", "Audit", 0, None),
+            ("verified", "Verified Certificate", 49, "8CF08E5"),
+        ],
+    },
+    CCX_MASTER_COURSE: {
+        "display_name": "Commerce for Custom Courses 101",
+        "start": datetime(2026, 1, 5, tzinfo=timezone.utc),
+        "end": datetime(2026, 12, 18, tzinfo=timezone.utc),
+        "enable_ccx": True,
+        "chapters": [
+            ("module_1", "Module 1: Foundations"),
+            ("module_2", "Module 2: Catalog and Pricing"),
+            ("module_3", "Module 3: Baskets and Checkout"),
+            ("module_4", "Module 4: Vouchers and Offers"),
+            ("module_5", "Module 5: Enrollment and Fulfillment"),
+            ("module_6", "Module 6: Refunds and Reporting"),
+        ],
+        "modes": [
+            ("audit", "Audit", 0, None),
+            ("verified", "Verified Certificate", 99, None),
+        ],
+    },
+}
+
+
+class Command(BaseCommand):
+    help = "Create the sandbox LMS demo users, courses, modes and course structures (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        created = []
+        users = {username: self._user(username, name, superuser, created) for username, (name, superuser) in USERS.items()}
+        for course_id, spec in COURSES.items():
+            self._course(CourseKey.from_string(course_id), spec, created)
+        master_key = CourseKey.from_string(CCX_MASTER_COURSE)
+        instructor = CourseInstructorRole(master_key)
+        if not instructor.has_user(users["edx"]):
+            instructor.add_users(users["edx"])
+            created.append(f"instructor role on {CCX_MASTER_COURSE}")
+        self.stdout.write(
+            f"seed_demo: {len(USERS)} users, {len(COURSES)} courses; "
+            + (f"created {len(created)} objects." if created else "nothing to change.")
+        )
+
+    def _user(self, username, name, superuser, created):
+        User = get_user_model()
+        user, was_created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@example.com",
+                "is_staff": superuser,
+                "is_superuser": superuser,
+                "first_name": name.split()[0],
+                "last_name": name.split()[-1],
+            },
+        )
+        if was_created:
+            user.set_password(PASSWORD)
+            user.save()
+            created.append(f"user {username}")
+        __, profile_created = UserProfile.objects.get_or_create(user=user, defaults={"name": name})
+        if profile_created:
+            created.append(f"profile {username}")
+        return user
+
+    def _course(self, course_key, spec, created):
+        __, was_created = CourseOverview.objects.get_or_create(
+            id=course_key,
+            defaults={
+                "org": course_key.org,
+                "display_name": spec["display_name"],
+                "display_number_with_default": course_key.course,
+                "display_org_with_default": course_key.org,
+                "start": spec["start"],
+                "end": spec["end"],
+                "enrollment_start": datetime(2024, 1, 1, tzinfo=timezone.utc),
+            },
+        )
+        if was_created:
+            created.append(f"course {course_key}")
+        for slug, display_name, price, sku in spec["modes"]:
+            __, was_created = CourseMode.objects.get_or_create(
+                course_id=course_key,
+                mode_slug=slug,
+                currency="usd",
+                defaults={"mode_display_name": display_name, "min_price": price, "sku": sku},
+            )
+            if was_created:
+                created.append(f"mode {slug} of {course_key}")
+        chapters = [
+            {
+                "usage_key": str(course_key.make_usage_key("chapter", block_id)),
+                "display_name": display_name,
+            }
+            for block_id, display_name in spec["chapters"]
+        ]
+        __, was_created = SandboxCourseStructure.objects.get_or_create(
+            course_id=course_key, defaults={"enable_ccx": spec["enable_ccx"], "chapters": chapters}
+        )
+        if was_created:
+            created.append(f"structure of {course_key}")
