@@ -8,11 +8,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from oscar.core.loading import get_model
 
+from ecommerce_plugin.catalog.api import create_or_update_seat
+
 Partner = get_model("partner", "Partner")
-Product = get_model("catalogue", "Product")
-ProductAttribute = get_model("catalogue", "ProductAttribute")
-ProductClass = get_model("catalogue", "ProductClass")
-StockRecord = get_model("partner", "StockRecord")
 
 DEMO_PASSWORD = "edx"
 DEMO_USERS = [
@@ -35,11 +33,6 @@ DEMO_COURSES = [
         [("audit", False, Decimal("0.00"), "CCX101A"), ("verified", True, Decimal("99.00"), "CCX101V")],
     ),
 ]
-SEAT_ATTRIBUTES = [
-    ("course_key", "Course key", ProductAttribute.TEXT, True),
-    ("certificate_type", "Certificate type", ProductAttribute.TEXT, False),
-    ("id_verification_required", "ID verification required", ProductAttribute.BOOLEAN, False),
-]
 
 
 class Command(BaseCommand):
@@ -49,23 +42,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         users = self._users()
         partner, _ = Partner.objects.get_or_create(code="edx", defaults={"name": "edX"})
-        seat_class = self._seat_class()
         seats = 0
         for course_key, title, modes in DEMO_COURSES:
-            parent, _ = Product.objects.get_or_create(
-                structure=Product.PARENT,
-                product_class=seat_class,
-                title=title,
-                defaults={"is_public": True},
-            )
-            parent.attr.course_key = course_key
-            parent.save()
             for certificate_type, id_verification_required, price, sku in modes:
-                seat = self._seat(parent, course_key, title, certificate_type, id_verification_required)
-                StockRecord.objects.update_or_create(
+                create_or_update_seat(
                     partner=partner,
-                    partner_sku=sku,
-                    defaults={"product": seat, "price": price, "price_currency": "USD"},
+                    course_key=course_key,
+                    course_title=title,
+                    certificate_type=certificate_type,
+                    price=price,
+                    sku=sku,
+                    id_verification_required=id_verification_required,
                 )
                 seats += 1
         self.stdout.write(f"ecommerce demo data: {users} users, {seats} seat products in {len(DEMO_COURSES)} courses")
@@ -80,26 +67,3 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
         return len(DEMO_USERS)
-
-    def _seat_class(self):
-        seat_class, _ = ProductClass.objects.get_or_create(
-            name="Seat", defaults={"slug": "seat", "requires_shipping": False, "track_stock": False}
-        )
-        for code, name, attribute_type, required in SEAT_ATTRIBUTES:
-            ProductAttribute.objects.get_or_create(
-                product_class=seat_class,
-                code=code,
-                defaults={"name": name, "type": attribute_type, "required": required},
-            )
-        return seat_class
-
-    def _seat(self, parent, course_key, title, certificate_type, id_verification_required):
-        seat_title = f"Seat in {title} with {certificate_type} certificate"
-        seat = Product.objects.filter(parent=parent, title=seat_title).first()
-        if seat is None:
-            seat = Product(structure=Product.CHILD, parent=parent, title=seat_title, is_public=True)
-        seat.attr.course_key = course_key
-        seat.attr.certificate_type = certificate_type
-        seat.attr.id_verification_required = id_verification_required
-        seat.save()
-        return seat

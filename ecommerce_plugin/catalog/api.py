@@ -1,0 +1,82 @@
+"""
+The seat catalogue: create seats as Otto does (a parent course product, one child per mode)
+and read them back as plain values.
+"""
+from django.db import transaction
+from oscar.core.loading import get_model
+
+from ecommerce_plugin.catalog.data import SEAT_PRODUCT_CLASS_SLUG, Seat
+
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def seat_product_class():
+    return ProductClass.objects.get(slug=SEAT_PRODUCT_CLASS_SLUG)
+
+
+def is_seat(product):
+    product_class = product.get_product_class()
+    return product_class is not None and product_class.slug == SEAT_PRODUCT_CLASS_SLUG
+
+
+@transaction.atomic
+def create_or_update_seat(
+    *, partner, course_key, course_title, certificate_type, price, sku, id_verification_required=False
+):
+    """
+    The seat product for ``course_key`` in ``certificate_type``, created or brought up to date.
+
+    Seats are children of one parent product per course, so the dashboard lists a course
+    once; the SKU is the seat's identity across services (the LMS stores it on the mode).
+    """
+    product_class = seat_product_class()
+    parent = (
+        Product.objects.filter(
+            structure=Product.PARENT,
+            product_class=product_class,
+            attribute_values__attribute__code="course_key",
+            attribute_values__value_text=str(course_key),
+        ).first()
+    )
+    if parent is None:
+        parent = Product(structure=Product.PARENT, product_class=product_class, title=course_title, is_public=True)
+        parent.attr.course_key = str(course_key)
+        parent.save()
+    title = f"Seat in {course_title} with {certificate_type} certificate"
+    stockrecord = StockRecord.objects.filter(partner=partner, partner_sku=sku).select_related("product").first()
+    seat = stockrecord.product if stockrecord else Product(structure=Product.CHILD, parent=parent, is_public=True)
+    seat.title = title
+    seat.attr.course_key = str(course_key)
+    seat.attr.certificate_type = certificate_type
+    seat.attr.id_verification_required = id_verification_required
+    seat.save()
+    StockRecord.objects.update_or_create(
+        partner=partner, partner_sku=sku, defaults={"product": seat, "price": price, "price_currency": "USD"}
+    )
+    return seat_for_product(seat)
+
+
+def seat_for_product(product):
+    """
+    The seat ``product`` sells, or None when it is not a seat.
+    """
+    if not is_seat(product):
+        return None
+    stockrecord = product.stockrecords.first()
+    return Seat(
+        product_id=product.id,
+        course_key=str(product.attr.course_key),
+        certificate_type=str(getattr(product.attr, "certificate_type", "") or ""),
+        id_verification_required=bool(getattr(product.attr, "id_verification_required", False)),
+        sku=stockrecord.partner_sku if stockrecord else "",
+        price=stockrecord.price if stockrecord else None,
+        currency=stockrecord.price_currency if stockrecord else "",
+    )
+
+
+def seat_by_sku(sku):
+    stockrecord = StockRecord.objects.select_related("product").filter(partner_sku=sku).first()
+    return seat_for_product(stockrecord.product) if stockrecord else None

@@ -1,0 +1,11 @@
+"""
+Course products in the Oscar catalogue: the seat product class every commerce feature sells.
+"""
+from django.apps import AppConfig
+
+
+class CatalogConfig(AppConfig):
+    name = "ecommerce_plugin.catalog"
+    label = "commerce_catalog"
+    verbose_name = "Commerce: course products"
+    default_auto_field = "django.db.models.BigAutoField"

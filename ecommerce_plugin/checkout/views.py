@@ -1,0 +1,63 @@
+"""
+The learner's pages: Otto's ``/basket/add/?sku=`` link, the pay form's target, the receipt.
+"""
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+from oscar.core.loading import get_model
+
+from ecommerce_plugin.checkout import api
+from ecommerce_plugin.checkout.errors import CheckoutRefused
+
+Order = get_model("order", "Order")
+
+
+@require_GET
+@login_required
+def basket_add(request):
+    """
+    Otto's contract with the LMS: ``/basket/add/?sku=X[&sku=Y]`` fills the basket and shows it.
+    """
+    skus = request.GET.getlist("sku")
+    if not skus:
+        messages.error(request, "No product was given.")
+        return redirect("basket:summary")
+    try:
+        api.add_skus_to_basket(request.user, skus, request)
+    except CheckoutRefused as exc:
+        messages.error(request, exc.message)
+    passthrough = {key: request.GET[key] for key in ("discount_jwt",) if request.GET.get(key)}
+    target = "/basket/"
+    return redirect(f"{target}?{urlencode(passthrough)}" if passthrough else target)
+
+
+@require_POST
+@login_required
+def pay(request):
+    """
+    The basket page's pay form; on success the receipt, else back to the basket with the reason.
+    """
+    params = {key: value for key, value in request.POST.items() if key not in ("csrfmiddlewaretoken", "basket_id")}
+    try:
+        placed = api.place_order(request.user, int(request.POST.get("basket_id", 0) or 0), params, request)
+    except CheckoutRefused as exc:
+        messages.error(request, exc.message)
+        return redirect("basket:summary")
+    return redirect("commerce_ecommerce:checkout-receipt", order_number=placed.number)
+
+
+@login_required
+def receipt(request, order_number):
+    order = Order.objects.filter(number=order_number, user=request.user).prefetch_related("lines").first()
+    if order is None:
+        raise Http404
+    return render(
+        request,
+        "ecommerce_plugin/checkout/receipt.html",
+        {"order": order, "lms_dashboard_url": f"{settings.COMMERCE_LMS_URL_ROOT.rstrip('/')}/dashboard"},
+    )

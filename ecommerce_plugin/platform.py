@@ -1,0 +1,47 @@
+"""
+The ecommerce service as the plugin sees it: every import of a host (Otto) module happens here.
+
+Oscar is a library and is loaded with its own ``get_model``/``get_class`` wherever it is
+used; what belongs to the service itself (its payment processors, its service credentials
+for the LMS) comes through this module, so a deployment whose service differs from Otto
+changes this file only.
+"""
+from django.conf import settings
+from django.utils.module_loading import import_string
+from edx_rest_api_client.client import OAuthAPIClient
+
+
+def payment_processor():
+    """
+    The service's configured payment processor (Otto's ``PAYMENT_PROCESSORS``, first entry).
+
+    Its interface is Otto's ``BasePaymentProcessor``: ``handle_processor_response(response,
+    basket)`` charges and returns a ``HandledProcessorResponse``; ``issue_credit(...)`` refunds.
+    """
+    return import_string(settings.PAYMENT_PROCESSORS[0])()
+
+
+def payment_errors():
+    """
+    The exception classes a processor raises for a declined payment and for a gateway failure.
+    """
+    from ecommerce.extensions.payment.exceptions import GatewayError, TransactionDeclined  # noqa: PLC0415
+
+    return TransactionDeclined, GatewayError
+
+
+def lms_api_client():
+    """
+    A requests session that authenticates to the LMS as this service's user (OAuth2 client
+    credentials, JWT), with the plugin's timeouts on every call.
+    """
+    return OAuthAPIClient(
+        settings.BACKEND_SERVICE_EDX_OAUTH2_PROVIDER_URL,
+        settings.BACKEND_SERVICE_EDX_OAUTH2_KEY,
+        settings.BACKEND_SERVICE_EDX_OAUTH2_SECRET,
+        timeout=settings.COMMERCE_LMS_REQUEST_TIMEOUT,
+    )
+
+
+def lms_url(path):
+    return f"{settings.COMMERCE_LMS_URL_ROOT.rstrip('/')}/{path.lstrip('/')}"
