@@ -54,7 +54,8 @@ def _fresh_steps():
 
 
 def pay(client, basket, **fields):
-    return client.post(CHECKOUT_URL, {"basket_id": basket.id, "card_number": "4111111111111111", **fields}, format="json")
+    payload = {"basket_id": basket.id, "card_number": "4111111111111111", **fields}
+    return client.post(CHECKOUT_URL, payload, format="json")
 
 
 def test_adding_a_sku_fills_the_basket_with_that_seat_only(client_for, learner, verified_seat, make_seat):
