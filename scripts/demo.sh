@@ -34,7 +34,8 @@ for entry in "${HOSTS[@]}"; do
     >"$VAR/log/$name.log" 2>&1 &
   pids+=($!)
   if [ "$app" != "-" ]; then
-    (cd "sandbox/$name" && exec setsid "$PY" -m celery -A "$app" worker --loglevel INFO --concurrency 1) \
+    (cd "sandbox/$name" && PYTHONPATH="$ROOT/sandbox/$name:$ROOT/sandbox" \
+      exec setsid "$PY" -m celery -A "$app" worker --loglevel INFO --concurrency 1) \
       >"$VAR/log/$name-worker.log" 2>&1 &
     pids+=($!)
   fi
@@ -47,6 +48,13 @@ for entry in "${HOSTS[@]}"; do
     sleep 0.5
   done
   curl -fs -o /dev/null "http://localhost:$port/admin/login/" || { echo "[$name] did not start; see $VAR/log/$name.log" >&2; exit 1; }
+  if [ "$app" != "-" ]; then
+    for _ in $(seq 1 120); do
+      grep -q "ready." "$VAR/log/$name-worker.log" 2>/dev/null && break
+      sleep 0.5
+    done
+    grep -q "ready." "$VAR/log/$name-worker.log" || { echo "[$name] worker did not start; see $VAR/log/$name-worker.log" >&2; exit 1; }
+  fi
 done
 
 cat <<MSG
