@@ -2,22 +2,21 @@
 The sandbox LMS replicas behave as the platform's do where the plugins touch them.
 """
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import jwt as pyjwt
 import pytest
+from common.djangoapps.student.models import CourseEnrollment, anonymous_id_for_user
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from edx_rest_framework_extensions.auth.jwt.decoder import jwt_decode_handler
-from opaque_keys.edx.keys import CourseKey
-from openedx_events.learning.signals import COURSE_ENROLLMENT_CHANGED, COURSE_ENROLLMENT_CREATED
-
-from common.djangoapps.student.models import CourseEnrollment, anonymous_id_for_user
 from lms.djangoapps.ccx.models import CcxFieldOverride, CustomCourseForEdX
 from lms.djangoapps.ccx.overrides import clear_override_for_ccx, get_override_for_ccx, override_field_for_ccx
 from lms.djangoapps.courseware.courses import get_course_by_id
+from opaque_keys.edx.keys import CourseKey
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
 from openedx.core.djangoapps.oauth_dispatch.jwt import create_jwt_for_user
+from openedx_events.learning.signals import COURSE_ENROLLMENT_CHANGED, COURSE_ENROLLMENT_CREATED
 
 DEMO = CourseKey.from_string("course-v1:edX+DemoX+Demo_Course")
 CCX_MASTER = CourseKey.from_string("course-v1:edX+CCX101+2026")
@@ -135,7 +134,7 @@ def test_ccx_overrides_round_trip_and_build_the_ccx_overview():
     ccx = CustomCourseForEdX.objects.create(
         course_id=CCX_MASTER, display_name="Acme cohort", coach=User.objects.get(username="coach")
     )
-    start = datetime(2026, 2, 1, tzinfo=timezone.utc)
+    start = datetime(2026, 2, 1, tzinfo=UTC)
 
     override_field_for_ccx(ccx, course, "start", start)
     override_field_for_ccx(ccx, course, "max_student_enrollments_allowed", 25)

@@ -5,7 +5,6 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from edx_django_utils.plugins import get_plugin_url_patterns
-
 from openedx.core.djangoapps.plugins.constants import ProjectType
 
 urlpatterns = [

@@ -7,10 +7,10 @@ platform loads them; no plugin app is listed by hand.
 import os
 from pathlib import Path
 
-import sandbox_services
 from edx_django_utils.plugins import add_plugins, get_plugin_apps
-
 from openedx.core.djangoapps.plugins.constants import ProjectType, SettingsType
+
+import sandbox_services
 
 HOST_ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,9 +2,9 @@
 Settings of the LMS test suite, shaped like ``lms/envs/test.py``.
 """
 from edx_django_utils.plugins import add_plugins
+from openedx.core.djangoapps.plugins.constants import ProjectType, SettingsType
 
 from lms.envs.common import *  # pylint: disable=wildcard-import,unused-wildcard-import
-from openedx.core.djangoapps.plugins.constants import ProjectType, SettingsType
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Unit tests run tasks in-process; the tests that need a real worker switch this off.

@@ -106,6 +106,7 @@ class SandboxModuleStore:
         from openedx.core.djangoapps.content.course_overviews.models import (  # pylint: disable=import-outside-toplevel
             CourseOverview,
         )
+
         from xmodule.models import SandboxCourseStructure  # pylint: disable=import-outside-toplevel
 
         if isinstance(course_key, CCXLocator):

@@ -14,7 +14,6 @@ from django.db.models import Q
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.keys import CourseKey
-
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
 
 Mode = namedtuple(

@@ -6,14 +6,13 @@ where upstream uses ``lazy``; the datetime text helpers (i18n runtime) are omitt
 """
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 
 from ccx_keys.locator import CCXLocator
 from django.contrib.auth.models import User  # pylint: disable=imported-auth-user
 from django.db import models
 from opaque_keys.edx.django.models import CourseKeyField, UsageKeyField
-
 from xmodule.modulestore.django import modulestore
 
 log = logging.getLogger("edx.ccx")
@@ -73,13 +72,13 @@ class CustomCourseForEdX(models.Model):
 
     def has_started(self):
         """Return True if the CCX start date is in the past."""
-        return datetime.now(timezone.utc) > self.start
+        return datetime.now(UTC) > self.start
 
     def has_ended(self):
         """Return True if the CCX due date is set and is in the past."""
         if self.due is None:
             return False
-        return datetime.now(timezone.utc) > self.due
+        return datetime.now(UTC) > self.due
 
     @property
     def structure(self):

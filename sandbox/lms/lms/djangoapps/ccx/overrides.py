@@ -10,7 +10,7 @@ request; the sandbox reads the table each time.
 """
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from lms.djangoapps.ccx.models import CcxFieldOverride
 
@@ -34,7 +34,7 @@ def _date_from_json(value):
     if value is None:
         return None
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _integer_from_json(value):

@@ -2,7 +2,6 @@
 Replica of openedx-platform ``lms/djangoapps/courseware/courses.py`` (``get_course``, ``get_course_by_id``).
 """
 from django.http import Http404
-
 from xmodule.modulestore.django import modulestore
 
 

@@ -1,16 +1,15 @@
 """
 Sandbox-only (not a replica): ``manage.py seed_demo`` creates the demo users and courses, idempotently.
 """
-from datetime import datetime, timezone
-
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
-from django.db import transaction
-from opaque_keys.edx.keys import CourseKey
+from datetime import UTC, datetime
 
 from common.djangoapps.course_modes.models import CourseMode
 from common.djangoapps.student.models import UserProfile
 from common.djangoapps.student.roles import CourseInstructorRole
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from opaque_keys.edx.keys import CourseKey
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
 from xmodule.models import SandboxCourseStructure
 
@@ -31,7 +30,7 @@ CCX_MASTER_COURSE = "course-v1:edX+CCX101+2026"
 COURSES = {
     DEMO_COURSE: {
         "display_name": "Demonstration Course",
-        "start": datetime(2024, 1, 1, tzinfo=timezone.utc),
+        "start": datetime(2024, 1, 1, tzinfo=UTC),
         "end": None,
         "enable_ccx": False,
         "chapters": [
@@ -45,8 +44,8 @@ COURSES = {
     },
     CCX_MASTER_COURSE: {
         "display_name": "Commerce for Custom Courses 101",
-        "start": datetime(2026, 1, 5, tzinfo=timezone.utc),
-        "end": datetime(2026, 12, 18, tzinfo=timezone.utc),
+        "start": datetime(2026, 1, 5, tzinfo=UTC),
+        "end": datetime(2026, 12, 18, tzinfo=UTC),
         "enable_ccx": True,
         "chapters": [
             ("module_1", "Module 1: Foundations"),
@@ -114,7 +113,7 @@ class Command(BaseCommand):
                 "display_org_with_default": course_key.org,
                 "start": spec["start"],
                 "end": spec["end"],
-                "enrollment_start": datetime(2024, 1, 1, tzinfo=timezone.utc),
+                "enrollment_start": datetime(2024, 1, 1, tzinfo=UTC),
             },
         )
         if was_created:

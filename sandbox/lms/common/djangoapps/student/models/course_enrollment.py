@@ -17,6 +17,7 @@ from django.db.models import Count, Index
 from django.utils import timezone
 from opaque_keys.edx.django.models import CourseKeyField
 from opaque_keys.edx.keys import CourseKey
+from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
 from openedx_events.learning.data import CourseData, CourseEnrollmentData, UserData, UserPersonalData
 from openedx_events.learning.signals import (
     COURSE_ENROLLMENT_CHANGED,
@@ -26,7 +27,6 @@ from openedx_events.learning.signals import (
 from openedx_filters.learning.filters import CourseEnrollmentStarted, CourseUnenrollmentStarted
 
 from common.djangoapps.course_modes.models import CourseMode
-from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ sandbox always uses ``enrollments.data``. Enrollment attributes are not replicat
 """
 import logging
 
+from common.djangoapps.course_modes.models import CourseMode
 from opaque_keys.edx.keys import CourseKey
 
-from common.djangoapps.course_modes.models import CourseMode
 from openedx.core.djangoapps.enrollments import data as _data_api
 from openedx.core.djangoapps.enrollments.errors import CourseEnrollmentError, CourseModeNotFoundError
 from openedx.core.lib.exceptions import CourseNotFoundError  # noqa: F401  (re-exported for callers of the API)

@@ -3,9 +3,6 @@ Replica of openedx-platform ``openedx/core/djangoapps/enrollments/data.py`` (sub
 """
 import logging
 
-from django.contrib.auth import get_user_model
-from opaque_keys.edx.keys import CourseKey
-
 from common.djangoapps.student.models import (
     AlreadyEnrolledError,
     CourseEnrollment,
@@ -14,6 +11,9 @@ from common.djangoapps.student.models import (
     EnrollmentNotAllowed,
     NonExistentCourseError,
 )
+from django.contrib.auth import get_user_model
+from opaque_keys.edx.keys import CourseKey
+
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
 from openedx.core.djangoapps.enrollments.errors import (
     CourseEnrollmentClosedError,

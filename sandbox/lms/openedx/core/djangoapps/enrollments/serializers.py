@@ -3,10 +3,9 @@ Replica of openedx-platform ``openedx/core/djangoapps/enrollments/serializers.py
 """
 import logging
 
-from rest_framework import serializers
-
 from common.djangoapps.course_modes.models import CourseMode
 from common.djangoapps.student.models import CourseEnrollment
+from rest_framework import serializers
 
 log = logging.getLogger(__name__)
 

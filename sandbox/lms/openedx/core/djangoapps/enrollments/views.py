@@ -7,6 +7,8 @@ the session (CSRF enforced); upstream also accepts OAuth2 bearer tokens.
 """
 import logging
 
+from common.djangoapps.course_modes.models import CourseMode
+from common.djangoapps.student.roles import CourseStaffRole, GlobalStaff
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
@@ -18,8 +20,6 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from common.djangoapps.course_modes.models import CourseMode
-from common.djangoapps.student.roles import CourseStaffRole, GlobalStaff
 from openedx.core.djangoapps.enrollments import api
 from openedx.core.djangoapps.enrollments.errors import (
     CourseEnrollmentError,

@@ -11,9 +11,8 @@ import json
 from time import time
 
 import jwt
-from django.conf import settings
-
 from common.djangoapps.student.models import UserProfile, anonymous_id_for_user
+from django.conf import settings
 
 DEFAULT_SCOPES = ["email", "profile"]
 
