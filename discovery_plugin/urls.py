@@ -1,4 +1,8 @@
 """
 URLs the discovery service mounts through ``get_plugin_url_patterns``.
 """
-urlpatterns = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("api/course_types/v1/", include("discovery_plugin.course_types.rest_api.v1.urls")),
+]

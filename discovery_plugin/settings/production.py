@@ -11,3 +11,6 @@ def plugin_settings(settings):
     settings.COMMERCE_DISCOVERY_API_PAGE_SIZE = env_tokens.get(
         "COMMERCE_DISCOVERY_API_PAGE_SIZE", settings.COMMERCE_DISCOVERY_API_PAGE_SIZE
     )
+    settings.COMMERCE_DISCOVERY_API_MAX_PAGE_SIZE = env_tokens.get(
+        "COMMERCE_DISCOVERY_API_MAX_PAGE_SIZE", getattr(settings, "COMMERCE_DISCOVERY_API_MAX_PAGE_SIZE", 1000)
+    )

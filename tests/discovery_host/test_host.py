@@ -136,7 +136,8 @@ def test_seat_sync_deletes_a_seat_with_no_ecommerce_product():
 @pytest.mark.django_db
 def test_seat_sync_creates_and_updates_seats_from_products():
     run = _course_run_with_seats(Seat.AUDIT)
-    SeatType.objects.create(name="Verified", slug=Seat.VERIFIED)
+    # The course types migration seeds the seat types its tracks sell, as upstream's 0012 does.
+    SeatType.objects.get_or_create(slug=Seat.VERIFIED, defaults={"name": "Verified"})
 
     EcommerceApiDataLoader(run.course.partner).sync_run_seats(
         run, [_product(Seat.AUDIT, sku="AUDIT1"), _product(Seat.VERIFIED, price="49.00", sku="VERIF1")]

@@ -1,5 +1,8 @@
 """
 Seeds the sandbox catalog: the admin user, the edX partner and the demo courses with their seats. Safe to run again.
+
+When the discovery plugin's course types are installed, each demo course and run also
+gets its type through the plugin's Python API (the sandbox's own glue, not a replica).
 """
 from decimal import Decimal
 
@@ -13,6 +16,7 @@ from course_discovery.apps.course_metadata.models import (
     Seat,
     SeatType,
 )
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.core.management.base import BaseCommand
@@ -53,6 +57,14 @@ DEMO_COURSES = [
         [],
     ),
 ]
+# course key -> (course type, run type), slugs of the plugin's seeded types. The masters course's
+# run has the masters and audit modes but sells only audit (masters has no ecommerce product);
+# its course type also allows verified runs, so it needs a verified entitlement.
+DEMO_COURSE_TYPES = {
+    "edX+DemoX": ("verified-audit", "verified-audit"),
+    "edX+CCX101": ("verified-audit", "verified-audit"),
+    "edX+MastersX": ("masters-verified-audit", "masters-audit"),
+}
 
 
 class Command(BaseCommand):
@@ -98,10 +110,23 @@ class Command(BaseCommand):
                     draft=False,
                     defaults={"mode": seat_types[slug], "price": price, "currency": currency, "partner": partner},
                 )
+        typed = self._course_types()
         self.stdout.write(
             f"discovery demo data: partner {partner.short_code}, {len(seat_types)} seat types, "
             f"{len(DEMO_COURSES)} courses, {seats} seats, {CourseEntitlement.everything.count()} entitlements"
+            + (f", {typed} courses typed" if typed else "")
         )
+
+    def _course_types(self):
+        if not apps.is_installed("discovery_plugin.course_types"):
+            return 0
+        from discovery_plugin.course_types import api  # pylint: disable=import-outside-toplevel
+
+        for course_key, _title, run_key, *_ in DEMO_COURSES:
+            course_type, run_type = DEMO_COURSE_TYPES[course_key]
+            api.assign_course_type(course_key, course_type)
+            api.assign_course_run_type(run_key, run_type)
+        return len(DEMO_COURSES)
 
     def _superuser(self):
         User = get_user_model()

@@ -10,12 +10,15 @@ Upstream deletes every seat of the run whose seat type has no ecommerce
 product, so a seat that is sold elsewhere or not sold at all (a masters seat,
 for one) disappears at the next refresh. That deletion, in
 ``EcommerceApiDataLoader.sync_run_seats``, is the point where the discovery
-plugin hooks in to keep the seats its course types declare.
+plugin hooks in to keep the seats its course types declare: the sandbox fires
+``CourseRunSeatSyncRequested`` (``course_metadata/filters.py``, a seam upstream does
+not have) before writing, and deletes nothing the filter asks to keep.
 """
 import logging
 from decimal import Decimal
 
 from course_discovery.apps.core.models import Currency
+from course_discovery.apps.course_metadata.filters import CourseRunSeatSyncRequested
 from course_discovery.apps.course_metadata.models import Seat, SeatType
 
 logger = logging.getLogger(__name__)
@@ -73,12 +76,16 @@ class EcommerceApiDataLoader:
         provider. Then, as upstream's ``update_seats`` does, every seat whose type
         has no product in the list is deleted, whatever kind of seat it is. The
         discovery plugin hooks in at this deletion to spare the seats of seat types
-        its course types keep without an ecommerce product.
+        its course types keep without an ecommerce product (and to refuse products
+        its course types say are not sold), through ``CourseRunSeatSyncRequested``.
         """
+        products, seat_types_to_keep = CourseRunSeatSyncRequested.run_filter(
+            course_run=course_run, products=products, seat_types_to_keep=set()
+        )
         for product in products:
             self.update_seat(course_run, product)
 
-        seat_types = [seat_type_for_product(product) for product in products]
+        seat_types = {seat_type_for_product(product) for product in products} | seat_types_to_keep
         seats_to_remove = course_run.seats.exclude(type__slug__in=seat_types)
         if seats_to_remove.exists():
             logger.info(
