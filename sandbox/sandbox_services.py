@@ -126,3 +126,17 @@ def jwt_auth_settings(secret_key):
         "JWT_DECODE_HANDLER": "edx_rest_framework_extensions.auth.jwt.decoder.jwt_decode_handler",
         "JWT_PAYLOAD_GET_USERNAME_HANDLER": lambda payload: payload.get("preferred_username"),
     }
+
+
+def logging_settings():
+    """
+    Console logging for a host. Django's own ``django`` logger would print every request
+    error a second time through its default handler; here it only propagates to the root.
+    """
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "handlers": {"console": {"class": "logging.StreamHandler"}},
+        "root": {"handlers": ["console"], "level": os.environ.get("SANDBOX_LOG_LEVEL", "INFO")},
+        "loggers": {"django": {"handlers": [], "propagate": True}},
+    }

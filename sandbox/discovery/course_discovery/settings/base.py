@@ -115,11 +115,6 @@ OPEN_EDX_FILTERS_CONFIG = {}
 OPENEDX_TELEMETRY = []
 EVENT_BUS_PRODUCER_CONFIG = {}
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("SANDBOX_LOG_LEVEL", "INFO")},
-}
+LOGGING = sandbox_services.logging_settings()
 
 add_plugins(__name__, PROJECT_TYPE, SettingsType.COMMON)

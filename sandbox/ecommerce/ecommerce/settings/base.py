@@ -4,6 +4,7 @@ Settings of the sandbox ecommerce service: a stock django-oscar shop, as Otto is
 Plugin apps come only from the ``ecommerce.djangoapp`` entry points.
 """
 import os
+import warnings
 
 from edx_django_utils.plugins import add_plugins, get_plugin_apps
 from oscar.defaults import *  # noqa: F401,F403  pylint: disable=wildcard-import,unused-wildcard-import
@@ -116,6 +117,8 @@ DATABASES = {"default": sandbox_services.database("ecommerce")}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+# The simple backend has no index to update; it says so on every product save.
+warnings.filterwarnings("ignore", message="update is not implemented in this backend")
 
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -166,11 +169,6 @@ OPEN_EDX_FILTERS_CONFIG = {}
 # No APM agent in the sandbox; edx-django-utils would warn about New Relic on every start.
 OPENEDX_TELEMETRY = []
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("SANDBOX_LOG_LEVEL", "INFO")},
-}
+LOGGING = sandbox_services.logging_settings()
 
 add_plugins(__name__, PROJECT_TYPE, SettingsType.COMMON)
