@@ -145,3 +145,12 @@ def test_ccx_overrides_round_trip_and_build_the_ccx_overview():
     assert (overview.display_name, overview.start, overview.max_student_enrollments_allowed) == ("Acme cohort", start, 25)
     clear_override_for_ccx(ccx, course, "start")
     assert get_override_for_ccx(ccx, course, "start") is None
+
+
+@pytest.mark.django_db
+def test_learners_sign_in_on_the_sandbox_login_page(client):
+    User.objects.create_user("signin", password="edx")
+    response = client.post("/login", {"username": "signin", "password": "edx"})
+    assert response.status_code == 302
+    assert response["Location"] == "/dashboard"
+    assert client.cookies["sessionid"].value

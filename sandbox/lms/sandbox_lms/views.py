@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.utils.html import format_html, format_html_join
 
 LINKS = (
+    ("/login", "Sign in (learners: audit, verified, honor / edx)"),
     ("/admin/", "Django admin (staff: edx / edx)"),
     ("/api/schema/", "OpenAPI schema"),
     ("/api/enrollment/v1/enrollment", "Enrollment API v1"),

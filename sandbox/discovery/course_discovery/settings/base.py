@@ -18,6 +18,9 @@ SECRET_KEY = os.environ.get("DISCOVERY_SECRET_KEY", "sandbox-discovery-insecure-
 DEBUG = os.environ.get("SANDBOX_DEBUG", "1") == "1"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 SITE_ID = 1
+# Cookies ignore ports: on localhost the three hosts would overwrite each other's session.
+SESSION_COOKIE_NAME = "discovery_sessionid"
+CSRF_COOKIE_NAME = "discovery_csrftoken"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -16,6 +16,9 @@ SECRET_KEY = os.environ.get("ECOMMERCE_SECRET_KEY", "sandbox-ecommerce-insecure-
 DEBUG = os.environ.get("SANDBOX_DEBUG", "1") == "1"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 SITE_ID = 1
+# Cookies ignore ports: on localhost the three hosts would overwrite each other's session.
+SESSION_COOKIE_NAME = "ecommerce_sessionid"
+CSRF_COOKIE_NAME = "ecommerce_csrftoken"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

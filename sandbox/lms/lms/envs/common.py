@@ -86,7 +86,8 @@ TIME_ZONE = "UTC"
 LANGUAGE_CODE = "en"
 STATIC_URL = "/static/"
 STATIC_ROOT = str(sandbox_services.VAR_DIR / "lms-static")
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/login"
+LOGIN_REDIRECT_URL = "/dashboard"
 
 # The platform's CORS defaults: nobody, unless a plugin or the operator says so.
 CORS_ALLOW_CREDENTIALS = True
