@@ -32,6 +32,26 @@ def proposed(instance, field_name, *select_related):
     return list(getattr(instance, field_name).select_related(*select_related))
 
 
+class RefusesDeletionInUse(models.Model):
+    """
+    ``delete()`` refuses, with the rule's error code, to delete a type something uses.
+
+    Queryset deletes are refused too: by ``PROTECT`` foreign keys (``ProtectedError``)
+    or, for many-to-many uses, by the ``pre_delete`` guard in ``handlers.py``.
+
+    .. no_pii:
+    """
+
+    class Meta:
+        abstract = True
+
+    def delete(self, *args, **kwargs):
+        from discovery_plugin.course_types import rules  # pylint: disable=import-outside-toplevel
+
+        rules.raise_for(rules.deletion_violations(self))
+        return super().delete(*args, **kwargs)
+
+
 class CertificateType(models.TextChoices):
     """
     The certificate a mode grants, as course-discovery and the LMS name them.
@@ -66,7 +86,7 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-class Mode(TimeStampedModel):
+class Mode(RefusesDeletionInUse, TimeStampedModel):
     """
     An LMS course mode, with the facts about it the catalog is the source of truth for.
 
@@ -108,7 +128,7 @@ class Mode(TimeStampedModel):
         return bool(self.certificate_type)
 
 
-class Track(TimeStampedModel):
+class Track(RefusesDeletionInUse, TimeStampedModel):
     """
     One enrollment option: an LMS mode and the ecommerce seat type that sells it, if any.
 
@@ -152,7 +172,7 @@ class Track(TimeStampedModel):
         return f"{self.mode.name} (sold as {self.seat_type.name} seat)"
 
 
-class CourseRunType(TimeStampedModel):
+class CourseRunType(RefusesDeletionInUse, TimeStampedModel):
     """
     A labelled set of tracks a course run can have, e.g. "Verified and Audit".
 
@@ -193,7 +213,7 @@ class CourseRunType(TimeStampedModel):
         rules.raise_for(rules.course_run_type_violations(self, tracks))
 
 
-class CourseType(TimeStampedModel):
+class CourseType(RefusesDeletionInUse, TimeStampedModel):
     """
     A labelled set of run types a course's runs may take, and the entitlements the course is sold as.
 
