@@ -140,3 +140,40 @@ def logging_settings():
         "root": {"handlers": ["console"], "level": os.environ.get("SANDBOX_LOG_LEVEL", "INFO")},
         "loggers": {"django": {"handlers": [], "propagate": True}},
     }
+
+
+def templates(*extra_context_processors):
+    """
+    ``TEMPLATES`` of a host: app templates, the usual context processors plus the host's own.
+    """
+    return [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "DIRS": [],
+            "APP_DIRS": True,
+            "OPTIONS": {
+                "context_processors": [
+                    "django.template.context_processors.debug",
+                    "django.template.context_processors.request",
+                    "django.template.context_processors.static",
+                    "django.contrib.auth.context_processors.auth",
+                    "django.contrib.messages.context_processors.messages",
+                    *extra_context_processors,
+                ]
+            },
+        }
+    ]
+
+
+def rest_framework_settings():
+    """
+    ``REST_FRAMEWORK`` as Open edX services set it: JWT for services, session for browsers.
+    """
+    return {
+        "DEFAULT_AUTHENTICATION_CLASSES": [
+            "edx_rest_framework_extensions.auth.jwt.authentication.JwtAuthentication",
+            "rest_framework.authentication.SessionAuthentication",
+        ],
+        "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+        "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    }

@@ -95,26 +95,12 @@ AUTHENTICATION_BACKENDS = [
 
 ROOT_URLCONF = "ecommerce.urls"
 WSGI_APPLICATION = "ecommerce.wsgi.application"
-TEMPLATES = [
-    {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
-        "APP_DIRS": True,
-        "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.debug",
-                "django.template.context_processors.request",
-                "django.template.context_processors.static",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "oscar.apps.search.context_processors.search_form",
-                "oscar.apps.communication.notifications.context_processors.notifications",
-                "oscar.apps.checkout.context_processors.checkout",
-                "oscar.core.context_processors.metadata",
-            ]
-        },
-    }
-]
+TEMPLATES = sandbox_services.templates(
+    "oscar.apps.search.context_processors.search_form",
+    "oscar.apps.communication.notifications.context_processors.notifications",
+    "oscar.apps.checkout.context_processors.checkout",
+    "oscar.core.context_processors.metadata",
+)
 
 DATABASES = {"default": sandbox_services.database("ecommerce")}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
@@ -143,14 +129,7 @@ CORS_ALLOW_CREDENTIALS = True
 CORS_ALLOWED_ORIGINS = []
 CSRF_TRUSTED_ORIGINS = []
 
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "edx_rest_framework_extensions.auth.jwt.authentication.JwtAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-}
+REST_FRAMEWORK = sandbox_services.rest_framework_settings()
 SPECTACULAR_SETTINGS = {"TITLE": "Sandbox ecommerce", "VERSION": "1.0.0"}
 
 # Verifies the LMS's JWTs (its JWK set); ecommerce never signs user tokens itself.
