@@ -1,4 +1,8 @@
 """
 URLs the LMS mounts through ``get_plugin_url_patterns``.
 """
-urlpatterns = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("lms_plugin.paid_enrollments.urls")),
+]

@@ -1,0 +1,92 @@
+"""
+Paid enrollments in the LMS: which enrollments need a purchase, and the facts ecommerce
+needs about a course run (enrollment window, capacity, who is staff).
+"""
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from lms_plugin import platform
+from lms_plugin.paid_enrollments.data import CourseEnrollmentFacts
+
+STAFF_ROLES = ("staff", "instructor")
+FINANCE_ADMIN_ROLE = "finance_admin"
+
+
+def mode_price(course_key, mode_slug):
+    """
+    The price of ``mode_slug`` in the course (0 when the mode is free or unknown).
+    """
+    found = (
+        platform.course_mode_model()
+        .objects.filter(course_id=course_key, mode_slug=mode_slug)
+        .values_list("min_price", flat=True)
+        .first()
+    )
+    return found or 0
+
+
+def may_enroll_without_purchase(requester, course_key):
+    """
+    Whether whoever asks for an enrollment may skip the purchase.
+
+    Server code with no request (celery tasks, management commands), global staff (which
+    includes the ecommerce service user fulfilling a purchase or a registration code),
+    the configured service users and the course's own staff may; a learner enrolling
+    themselves may not.
+    """
+    if requester is None or not requester.is_authenticated:
+        return requester is None
+    if requester.is_staff or requester.username in settings.COMMERCE_LMS_SERVICE_USERNAMES:
+        return True
+    return platform.is_course_staff(requester, course_key)
+
+
+def requires_purchase(requester, course_key, mode_slug):
+    """
+    Whether enrolling in ``mode_slug`` of the course needs a purchase the requester has not made.
+    """
+    slug = mode_slug or platform.default_enrollment_mode(course_key)
+    if mode_price(course_key, slug) <= 0:
+        return False
+    return not may_enroll_without_purchase(requester, course_key)
+
+
+def course_enrollment_facts(course_key):
+    """
+    ``CourseEnrollmentFacts`` of a course run, or None when the LMS does not know it.
+
+    Counts are one aggregate query; staff are the platform's staff and instructor roles.
+    """
+    overview = platform.course_overview_or_none(course_key)
+    if overview is None:
+        return None
+    roles = platform.course_access_role_model().objects.filter(course_id=course_key)
+    is_staff = Exists(roles.filter(role__in=STAFF_ROLES, user_id=OuterRef("user_id")))
+    counts = (
+        platform.course_enrollment_model()
+        .objects.filter(course_id=course_key, is_active=True)
+        .annotate(is_course_staff=is_staff)
+        .aggregate(total=Count("id"), staff=Count("id", filter=Q(is_course_staff=True)))
+    )
+    role_rows = list(roles.filter(role__in=(*STAFF_ROLES, FINANCE_ADMIN_ROLE)).values_list("role", "user__username"))
+    students = counts["total"] - counts["staff"]
+    now = timezone.now()
+    is_open = not (
+        (overview.enrollment_start and now < overview.enrollment_start)
+        or (overview.enrollment_end and now > overview.enrollment_end)
+    )
+    limit = overview.max_student_enrollments_allowed
+    return CourseEnrollmentFacts(
+        course_key=str(course_key),
+        enrollment_start=overview.enrollment_start,
+        enrollment_end=overview.enrollment_end,
+        max_student_enrollments_allowed=limit,
+        total_enrolled=counts["total"],
+        staff_enrolled=counts["staff"],
+        students_enrolled=students,
+        is_enrollment_open=is_open,
+        is_full=limit is not None and students >= limit,
+        staff_usernames=tuple(sorted({name for role, name in role_rows if role in STAFF_ROLES})),
+        finance_admin_usernames=tuple(sorted({name for role, name in role_rows if role == FINANCE_ADMIN_ROLE})),
+    )

@@ -1,0 +1,26 @@
+"""
+openedx-filters steps of paid enrollments.
+"""
+from openedx_filters import PipelineStep
+from openedx_filters.learning.filters import CourseEnrollmentStarted
+
+from lms_plugin import platform
+from lms_plugin.paid_enrollments import api, errors
+
+
+class PaidModeRequiresPurchase(PipelineStep):
+    """
+    ``CourseEnrollmentStarted`` step: a learner cannot enroll themselves in a mode with a price.
+
+    The purchase enrolls them instead: the ecommerce service's fulfillment (or a redeemed
+    registration code) calls the enrollment API as its service user, which this step lets
+    through, as it lets through course staff and server code. The refusal carries the
+    ``purchase_required`` code so the caller can send the learner to the shop.
+    """
+
+    def run_filter(self, user, course_key, mode):  # pylint: disable=arguments-differ
+        if api.requires_purchase(platform.requesting_user(), course_key, mode):
+            raise CourseEnrollmentStarted.PreventEnrollment(
+                f"{errors.PURCHASE_REQUIRED}: enrolling in {course_key} ({mode or 'default mode'}) requires a purchase."
+            )
+        return {"user": user, "course_key": course_key, "mode": mode}

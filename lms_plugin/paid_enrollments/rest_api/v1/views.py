@@ -1,0 +1,46 @@
+"""
+``GET /api/commerce/paid-enrollments/v1/courses/{course_key}/``: what the ecommerce service
+must know about a course run to sell and redeem seats (open? full?) and to audit it (counts,
+staff). Service users and global staff only: it names the course's staff.
+"""
+from dataclasses import asdict
+
+from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
+from opaque_keys import InvalidKeyError
+from opaque_keys.edx.keys import CourseKey
+from rest_framework import status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from lms_plugin.paid_enrollments import api, errors
+
+
+class IsServiceOrGlobalStaff(BasePermission):
+    def has_permission(self, request, view):
+        from django.conf import settings  # noqa: PLC0415
+
+        user = request.user
+        return bool(user.is_staff or user.username in settings.COMMERCE_LMS_SERVICE_USERNAMES)
+
+
+class CourseEnrollmentFactsView(APIView):
+    authentication_classes = (JwtAuthentication, SessionAuthentication)
+    permission_classes = (IsAuthenticated, IsServiceOrGlobalStaff)
+
+    def get(self, request, course_key):
+        try:
+            key = CourseKey.from_string(course_key)
+        except InvalidKeyError:
+            return Response(
+                {"error_code": errors.INVALID_COURSE_KEY, "message": f"{course_key!r} is not a course key."},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        facts = api.course_enrollment_facts(key)
+        if facts is None:
+            return Response(
+                {"error_code": errors.COURSE_NOT_FOUND, "message": f"No course {course_key}."},
+                status=status.HTTP_404_NOT_FOUND,
+            )
+        return Response(asdict(facts))
