@@ -5,4 +5,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("lms_plugin.paid_enrollments.urls")),
+    path("api/discounts/v2/", include("lms_plugin.discounts.rest_api.v2.urls")),
 ]

@@ -11,6 +11,7 @@ catalogue; ``production.py`` lets them override it.
 # only the plugin's entry point.
 FEATURE_APPS = [
     "lms_plugin.paid_enrollments",
+    "lms_plugin.discounts",
 ]
 
 
@@ -34,6 +35,50 @@ def plugin_settings(settings):
     if _paid_step not in paid_filter.setdefault("pipeline", []):
         paid_filter["pipeline"] = [*paid_filter["pipeline"], _paid_step]
     filters_config[_paid_filter] = paid_filter
+    settings.OPEN_EDX_FILTERS_CONFIG = filters_config
+    # Discounts (issue 4).
+    # .. setting_name: COMMERCE_DISCOUNTS_DEFAULT_PERCENTAGE
+    # .. setting_default: 15
+    # .. setting_description: The discount's percentage where no site/org/course row of
+    #   DiscountPercentageConfig (Django admin) says otherwise.
+    settings.COMMERCE_DISCOUNTS_DEFAULT_PERCENTAGE = 15
+    # .. setting_name: COMMERCE_DISCOUNTS_ELIGIBILITY_WINDOW_DAYS
+    # .. setting_default: 7
+    # .. setting_description: Days after enrolling (in a free mode) during which a learner can get the
+    #   discount; it also ends at the verified mode's upgrade deadline. None: no window, and no
+    #   enrollment is needed.
+    settings.COMMERCE_DISCOUNTS_ELIGIBILITY_WINDOW_DAYS = 7
+    # .. setting_name: COMMERCE_DISCOUNTS_FIRST_PURCHASE_ONLY
+    # .. setting_default: True
+    # .. setting_description: See the toggle annotation in lms_plugin/discounts/toggles.py.
+    settings.COMMERCE_DISCOUNTS_FIRST_PURCHASE_ONLY = True
+    # .. setting_name: COMMERCE_DISCOUNTS_EXCLUDE_ENTITLEMENT_HOLDERS
+    # .. setting_default: True
+    # .. setting_description: See the toggle annotation in lms_plugin/discounts/toggles.py.
+    settings.COMMERCE_DISCOUNTS_EXCLUDE_ENTITLEMENT_HOLDERS = True
+    # .. setting_name: COMMERCE_DISCOUNTS_JWT_EXPIRATION_SECONDS
+    # .. setting_default: 600
+    # .. setting_description: Lifetime of the discount JWT (the basket page asks for a fresh one on load).
+    settings.COMMERCE_DISCOUNTS_JWT_EXPIRATION_SECONDS = 600
+    # .. setting_name: COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS
+    # .. setting_default: None
+    # .. setting_description: Origins (scheme://host[:port]) whose pages may call the discount
+    #   endpoint with the learner's cookies (CORS with credentials, that path only). None: the origin
+    #   of the platform's ECOMMERCE_PUBLIC_URL_ROOT. Needs the host's CORS_ALLOW_CREDENTIALS = True.
+    settings.COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS = None
+    # .. setting_name: COMMERCE_DISCOUNTS_CACHE_SECONDS
+    # .. setting_default: 60
+    # .. setting_description: How long course facts (end date, verified mode) and the resolved
+    #   configuration are cached; admin edits of the configuration invalidate it at once.
+    settings.COMMERCE_DISCOUNTS_CACHE_SECONDS = 60
+    # Our rules take part in the platform's own discount checks: appended to its pipeline.
+    _discount_filter = "org.openedx.learning.discount.eligibility.check.requested.v1"
+    _discount_step = "lms_plugin.discounts.pipeline.CommerceDiscountRules"
+    filters_config = dict(getattr(settings, "OPEN_EDX_FILTERS_CONFIG", None) or {})
+    discount_filter = dict(filters_config.get(_discount_filter) or {"fail_silently": False, "pipeline": []})
+    if _discount_step not in discount_filter.setdefault("pipeline", []):
+        discount_filter["pipeline"] = [*discount_filter["pipeline"], _discount_step]
+    filters_config[_discount_filter] = discount_filter
     settings.OPEN_EDX_FILTERS_CONFIG = filters_config
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,

@@ -11,3 +11,14 @@ def plugin_settings(settings):
     settings.COMMERCE_LMS_SERVICE_USERNAMES = env_tokens.get(
         "COMMERCE_LMS_SERVICE_USERNAMES", settings.COMMERCE_LMS_SERVICE_USERNAMES
     )
+    # Discounts (issue 4).
+    for name in (
+        "COMMERCE_DISCOUNTS_DEFAULT_PERCENTAGE",
+        "COMMERCE_DISCOUNTS_ELIGIBILITY_WINDOW_DAYS",
+        "COMMERCE_DISCOUNTS_FIRST_PURCHASE_ONLY",
+        "COMMERCE_DISCOUNTS_EXCLUDE_ENTITLEMENT_HOLDERS",
+        "COMMERCE_DISCOUNTS_JWT_EXPIRATION_SECONDS",
+        "COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS",
+        "COMMERCE_DISCOUNTS_CACHE_SECONDS",
+    ):
+        setattr(settings, name, env_tokens.get(name, getattr(settings, name)))

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "openedx.core.djangoapps.oauth_dispatch",
     "common.djangoapps.student",
     "common.djangoapps.course_modes",
+    "common.djangoapps.entitlements",
     "lms.djangoapps.ccx",
     "xmodule",
     "sandbox_lms",
@@ -94,6 +95,9 @@ SANDBOX_OAUTH_CLIENTS = {
         "username": "ecommerce_worker",
     },
 }
+
+# Verifies ecommerce's signed receipt hand-off (pending enrollments); the ecommerce sandbox has the same value.
+COMMERCE_PENDING_ENROLLMENT_SECRET = sandbox_services.PENDING_ENROLLMENT_SECRET
 
 for _name, _value in sandbox_services.celery_settings("lms").items():
     globals()[_name] = _value

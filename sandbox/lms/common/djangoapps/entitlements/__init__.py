@@ -1,0 +1,3 @@
+"""
+Replica of openedx-platform ``common/djangoapps/entitlements/__init__.py``.
+"""
