@@ -346,7 +346,11 @@ def course_run_requirements(course_run_key):
         run = _runs_with_types().get(key=course_run_key)
     except platform.course_run_model().DoesNotExist as exc:
         raise NotFoundError(f"No course run {course_run_key!r}.") from exc
-    return _requirements(run, _run_type_catalog())
+    try:
+        run_type_id = run.commerce_course_run_type.course_run_type_id
+    except CourseRunTypeAssignment.DoesNotExist:
+        return _requirements(run, {})
+    return _requirements(run, {run_type_id: _run_type_data(_run_types_queryset().get(pk=run_type_id))})
 
 
 def course_requirements(course_key):
