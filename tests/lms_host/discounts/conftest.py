@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from edx_django_utils.cache import RequestCache
 from waffle.testutils import override_flag
 
 from .factories import enroll, make_course, make_learner
@@ -7,15 +8,20 @@ from .factories import enroll, make_course, make_learner
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    # edx-toggles keeps flag values in the request cache, which no middleware clears between tests.
+    RequestCache.clear_all_namespaces()
     cache.clear()
     yield
+    RequestCache.clear_all_namespaces()
     cache.clear()
 
 
 @pytest.fixture
 def flag_on():
     with override_flag("commerce_discounts.enable_discounting", active=True):
+        RequestCache.clear_all_namespaces()
         yield
+    RequestCache.clear_all_namespaces()
 
 
 @pytest.fixture
