@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from discovery_plugin.course_types import api, errors
-from discovery_plugin.course_types.rest_api.v1 import serializers
+from discovery_plugin.course_types.rest_api.v1 import schema, serializers  # noqa: F401  (schema registers the JWT scheme)
 
 KNOWN_CODES = {value for name, value in vars(errors).items() if name.isupper()}
 
