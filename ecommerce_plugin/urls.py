@@ -5,4 +5,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("ecommerce_plugin.checkout.urls")),
+    path("api/commerce/v1/ccx/", include("ecommerce_plugin.ccx_purchases.rest_api.v1.urls")),
 ]

@@ -12,6 +12,7 @@ CHECKOUT_TEMPLATE_OVERRIDES = str(Path(__file__).resolve().parents[1] / "checkou
 FEATURE_APPS = [
     "ecommerce_plugin.catalog",
     "ecommerce_plugin.checkout",
+    "ecommerce_plugin.ccx_purchases",
 ]
 
 
@@ -33,6 +34,30 @@ def plugin_settings(settings):
     # .. setting_description: Dotted paths of the checkout steps (``ecommerce_plugin.checkout.steps.CheckoutStep``)
     #   that check a basket before it is charged, in order. Each feature adds its own.
     settings.COMMERCE_CHECKOUT_STEPS = []
+    # CCX purchases: the quote check runs before every charge (a no-op for baskets without CCX lines).
+    settings.COMMERCE_CHECKOUT_STEPS = [
+        *settings.COMMERCE_CHECKOUT_STEPS,
+        "ecommerce_plugin.ccx_purchases.checkout_steps.CcxQuoteStep",
+    ]
+    # .. setting_name: COMMERCE_CCX_MAX_SEATS
+    # .. setting_default: 10000
+    # .. setting_description: Most seats one CCX purchase may hold (the LMS's max_students_allowed).
+    settings.COMMERCE_CCX_MAX_SEATS = 10000
+    # .. setting_name: COMMERCE_CCX_SYNC_MAX_RETRIES
+    # .. setting_default: 8
+    # .. setting_description: Retries of the task that pushes a paid CCX purchase to the LMS, on timeouts
+    #   and 5xx answers, with exponential backoff (capped by COMMERCE_CCX_SYNC_RETRY_BACKOFF_MAX); 4xx
+    #   answers are not retried. After the last one the purchase is ``failed`` and the groomer picks it up.
+    settings.COMMERCE_CCX_SYNC_MAX_RETRIES = 8
+    # .. setting_name: COMMERCE_CCX_SYNC_RETRY_BACKOFF_MAX
+    # .. setting_default: 600
+    # .. setting_description: Longest wait in seconds between two retries of a CCX sync.
+    settings.COMMERCE_CCX_SYNC_RETRY_BACKOFF_MAX = 600
+    # .. setting_name: COMMERCE_CCX_SYNC_LEASE_SECONDS
+    # .. setting_default: 120
+    # .. setting_description: How long a task or the groomer holds a purchase while it talks to the LMS;
+    #   must exceed a few LMS request timeouts. A crashed holder's lease expires after this long.
+    settings.COMMERCE_CCX_SYNC_LEASE_SECONDS = 120
     # Otto's order and line status pipelines: an order is Open until fulfilled.
     settings.OSCAR_INITIAL_ORDER_STATUS = "Open"
     settings.OSCAR_INITIAL_LINE_STATUS = "Open"

@@ -10,3 +10,11 @@ def plugin_settings(settings):
     env_tokens = getattr(settings, "ENV_TOKENS", {})
     for name in ("COMMERCE_LMS_URL_ROOT", "COMMERCE_LMS_REQUEST_TIMEOUT"):
         setattr(settings, name, env_tokens.get(name, getattr(settings, name)))
+    for name in (
+        "COMMERCE_CCX_MAX_SEATS",
+        "COMMERCE_CCX_SYNC_MAX_RETRIES",
+        "COMMERCE_CCX_SYNC_RETRY_BACKOFF_MAX",
+        "COMMERCE_CCX_SYNC_LEASE_SECONDS",
+    ):
+        if name in env_tokens:
+            setattr(settings, name, env_tokens[name])

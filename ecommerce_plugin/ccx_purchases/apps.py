@@ -1,0 +1,19 @@
+"""
+CCX purchases: a teacher buys a custom course (modules x seats) of a master course and later
+upgrades it, paying only the difference; the LMS CCX follows over HTTP.
+"""
+from django.apps import AppConfig
+
+
+class CcxPurchasesConfig(AppConfig):
+    name = "ecommerce_plugin.ccx_purchases"
+    label = "commerce_ccx_purchases"
+    verbose_name = "Commerce: CCX purchases"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The receiver belongs to this feature, so the feature connects it (no edit of the
+        # plugin-wide signals_config that other features share).
+        from ecommerce_plugin.ccx_purchases import handlers  # noqa: PLC0415
+
+        handlers.connect()
