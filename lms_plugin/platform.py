@@ -127,3 +127,124 @@ def create_jwt_for_user(user, additional_claims=None, scopes=None):
     from openedx.core.djangoapps.oauth_dispatch.jwt import create_jwt_for_user as platform_jwt  # noqa: PLC0415
 
     return platform_jwt(user, additional_claims=additional_claims, scopes=scopes)
+
+
+# --- CCX external ids and jobs (issue 3) ------------------------------------------------------
+
+# The platform's CCX model, for the plugin's foreign keys (an app label, so no import at load time).
+CCX_MODEL = "ccx.CustomCourseForEdX"
+
+
+def ccx_model():
+    from lms.djangoapps.ccx.models import CustomCourseForEdX  # noqa: PLC0415
+
+    return CustomCourseForEdX
+
+
+def ccx_locator(master_course_key, ccx_id):
+    """
+    The CCX course key (``ccx-v1:...+ccx@N``) of CCX ``ccx_id`` on ``master_course_key``.
+    """
+    from ccx_keys.locator import CCXLocator  # noqa: PLC0415
+
+    return CCXLocator.from_course_locator(master_course_key, str(ccx_id))
+
+
+def master_course_or_none(course_key):
+    """
+    The course block of a master course (``get_course_by_id``), or None when the course does not exist.
+    """
+    from django.http import Http404  # noqa: PLC0415
+    from openedx.core.lib.courses import get_course_by_id  # noqa: PLC0415
+
+    try:
+        return get_course_by_id(course_key)
+    except Http404:
+        return None
+
+
+def course_chapter_ids(course_key):
+    """
+    The usage keys (strings) of the course's chapters, the modules a CCX may select.
+    """
+    from lms.djangoapps.courseware.courses import get_course_chapter_ids  # noqa: PLC0415
+
+    return get_course_chapter_ids(course_key)
+
+
+def is_valid_email(value):
+    from lms.djangoapps.ccx.utils import is_email  # noqa: PLC0415
+
+    return is_email(value)
+
+
+def user_by_email_or_none(email):
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
+
+    return get_user_model().objects.filter(email=email).first()
+
+
+def override_ccx_field(ccx, block, name, value):
+    from lms.djangoapps.ccx.overrides import override_field_for_ccx  # noqa: PLC0415
+
+    override_field_for_ccx(ccx, block, name, value)
+
+
+def make_ccx_coach_on_master_course(user, master_course_key):
+    """
+    Give ``user`` the ccx_coach role on the master course (a CCX coach must have it).
+    """
+    from common.djangoapps.student.roles import CourseCcxCoachRole  # noqa: PLC0415
+
+    CourseCcxCoachRole(master_course_key).add_users(user)
+
+
+def enroll_coach_in_ccx(coach, master_course, ccx_key, display_name):
+    """
+    Enroll the coach in the CCX, as the platform's CCX API does (``enroll_email`` with the course's email params).
+    """
+    from lms.djangoapps.instructor.enrollment import enroll_email, get_email_params  # noqa: PLC0415
+
+    email_params = get_email_params(master_course, auto_enroll=True, course_key=ccx_key, display_name=display_name)
+    enroll_email(
+        course_id=ccx_key, student_email=coach.email, auto_enroll=True, message_students=True,
+        message_params=email_params,
+    )
+
+
+def assign_ccx_staff_roles(ccx_key, coach, master_course, display_name, *, add_master_staff):
+    """
+    Make the coach staff on the CCX, and (on creation) the master course's staff and instructors too.
+    """
+    from lms.djangoapps.ccx.utils import add_master_course_staff_to_ccx, assign_staff_role_to_ccx  # noqa: PLC0415
+
+    assign_staff_role_to_ccx(ccx_key, coach, master_course.id)
+    if add_master_staff:
+        add_master_course_staff_to_ccx(master_course, ccx_key, display_name, send_email=False)
+
+
+def send_course_published(ccx, ccx_key):
+    """
+    Fire the modulestore's ``course_published`` for the CCX (the CCX as sender, as the platform's CCX API does).
+    """
+    from xmodule.modulestore.django import SignalHandler  # noqa: PLC0415
+
+    return SignalHandler.course_published.send(sender=ccx, course_key=ccx_key)
+
+
+def active_enrollment_count_excluding_staff(course_key):
+    """
+    The learners counted against a course's enrollment limit (staff, instructors and coaches are not).
+    """
+    from common.djangoapps.student.models import CourseEnrollment  # noqa: PLC0415
+
+    return CourseEnrollment.objects.num_enrolled_in_exclude_admins(course_key)
+
+
+def is_master_course_staff_or_instructor(user, course_key):
+    """
+    The platform CCX API's permission: staff or instructor of the master course.
+    """
+    from common.djangoapps.student.roles import CourseInstructorRole, CourseStaffRole  # noqa: PLC0415
+
+    return CourseInstructorRole(course_key).has_user(user) or CourseStaffRole(course_key).has_user(user)

@@ -71,7 +71,8 @@ def celery_settings(host_name):
         "CELERY_TASK_ACKS_LATE": True,
         "CELERY_TASK_REJECT_ON_WORKER_LOST": True,
         "CELERY_WORKER_PREFETCH_MULTIPLIER": 1,
-        "CELERY_TASK_DEFAULT_QUEUE": f"{host_name}.default",
+        # SANDBOX_CELERY_QUEUE: a test's own queue, so its worker never takes another suite's tasks.
+        "CELERY_TASK_DEFAULT_QUEUE": os.environ.get("SANDBOX_CELERY_QUEUE") or f"{host_name}.default",
         "CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP": True,
     }
     if broker_url:

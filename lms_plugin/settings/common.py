@@ -10,6 +10,7 @@ catalogue; ``production.py`` lets them override it.
 # side), installed by this plugin rather than by the host, so the host still names
 # only the plugin's entry point.
 FEATURE_APPS = [
+    "lms_plugin.ccx",
     "lms_plugin.paid_enrollments",
     "lms_plugin.discounts",
 ]
@@ -80,6 +81,11 @@ def plugin_settings(settings):
         discount_filter["pipeline"] = [*discount_filter["pipeline"], _discount_step]
     filters_config[_discount_filter] = discount_filter
     settings.OPEN_EDX_FILTERS_CONFIG = filters_config
+    # .. setting_name: COMMERCE_CCX_JOB_QUEUE
+    # .. setting_default: None
+    # .. setting_description: Celery queue of the asynchronous CCX writes (``?async=true``); None sends
+    #   them to the LMS's default queue.
+    settings.COMMERCE_CCX_JOB_QUEUE = None
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),

@@ -22,3 +22,4 @@ def plugin_settings(settings):
         "COMMERCE_DISCOUNTS_CACHE_SECONDS",
     ):
         setattr(settings, name, env_tokens.get(name, getattr(settings, name)))
+    settings.COMMERCE_CCX_JOB_QUEUE = env_tokens.get("COMMERCE_CCX_JOB_QUEUE", settings.COMMERCE_CCX_JOB_QUEUE)

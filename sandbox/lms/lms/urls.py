@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/enrollment/v1/", include("openedx.core.djangoapps.enrollments.urls")),
     path("oauth2/", include("openedx.core.djangoapps.oauth_dispatch.urls")),
+    path("api/ccx/", include("lms.djangoapps.ccx.api.urls", namespace="ccx_api")),
     path("api/schema/", SpectacularAPIView.as_view(), name="openapi-schema"),
     path("", include("sandbox_lms.urls")),
 ]

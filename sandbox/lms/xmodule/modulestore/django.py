@@ -15,6 +15,7 @@ those of the master course).
 from contextlib import contextmanager
 
 from ccx_keys.locator import CCXLocator
+from django.dispatch import Signal
 
 from xmodule.modulestore.exceptions import ItemNotFoundError
 
@@ -160,3 +161,16 @@ def modulestore():
     The modulestore (a singleton, as upstream).
     """
     return _STORE
+
+
+class SignalHandler:
+    """
+    Replica of upstream ``xmodule/modulestore/django.py`` ``SignalHandler`` (the signals the plugins send or hear).
+
+    Upstream the modulestore sends these after a course is published or deleted;
+    the CCX API also sends ``course_published`` itself, with the CCX as sender,
+    so that course overviews and other caches of the CCX refresh.
+    """
+
+    course_published = Signal()
+    course_deleted = Signal()

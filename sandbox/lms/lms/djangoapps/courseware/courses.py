@@ -23,3 +23,14 @@ def get_course_by_id(course_key, depth=0):
     if course:
         return course
     raise Http404(f"Course not found: {course_key}.")
+
+
+def get_course_chapter_ids(course_key):
+    """
+    The usage keys (as strings) of the chapters of ``course_key``, in course order; [] when there is no such course.
+    """
+    try:
+        course = get_course_by_id(course_key)
+    except Http404:
+        return []
+    return [str(chapter.location) for chapter in course.get_children()]

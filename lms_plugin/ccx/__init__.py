@@ -1,0 +1,3 @@
+"""
+CCX external ids: create-or-update CCXs by a client's own id, sync or as durable async jobs.
+"""

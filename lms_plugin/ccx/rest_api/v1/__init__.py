@@ -1,0 +1,1 @@
+"""Version 1: a superset of the platform's /api/ccx/v0/."""

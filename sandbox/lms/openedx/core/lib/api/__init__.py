@@ -1,0 +1,1 @@
+"""Replica of openedx-platform ``openedx/core/lib/api/`` (DRF helpers shared by the platform's APIs)."""
