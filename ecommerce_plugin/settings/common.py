@@ -12,6 +12,7 @@ CHECKOUT_TEMPLATE_OVERRIDES = str(Path(__file__).resolve().parents[1] / "checkou
 FEATURE_APPS = [
     "ecommerce_plugin.catalog",
     "ecommerce_plugin.checkout",
+    "ecommerce_plugin.discounts",
     "ecommerce_plugin.ccx_purchases",
 ]
 
@@ -76,6 +77,11 @@ def plugin_settings(settings):
     for engine in settings.TEMPLATES:
         if engine["BACKEND"].endswith("DjangoTemplates") and CHECKOUT_TEMPLATE_OVERRIDES not in engine["DIRS"]:
             engine["DIRS"] = [CHECKOUT_TEMPLATE_OVERRIDES, *engine["DIRS"]]
+    # Discounts (issue 4): the LMS discount token is verified again and claimed before the charge.
+    settings.COMMERCE_CHECKOUT_STEPS = [
+        *settings.COMMERCE_CHECKOUT_STEPS,
+        "ecommerce_plugin.discounts.steps.LmsDiscountStep",
+    ]
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),

@@ -1,0 +1,149 @@
+"""
+The discount feature's public interface: what discount a basket gets from the LMS's token, and
+the one-order-per-token bookkeeping the checkout step does.
+
+Where the token comes from: ``basket.checkout_context.params["discount_jwt"]`` (the checkout API
+and the pay form put it there through ``checkout.api.prepare_basket``), else the request's
+``?discount_jwt=`` (the basket page, whose offers Oscar's BasketMiddleware applies per request).
+"""
+import logging
+
+from crum import get_current_request
+from django.db import IntegrityError, transaction
+
+from ecommerce_plugin.catalog.api import seat_for_product
+from ecommerce_plugin.discounts import errors
+from ecommerce_plugin.discounts.data import DiscountRefusal, DiscountVerdict
+from ecommerce_plugin.discounts.tokens import DiscountTokenRefused, verify_discount_token
+
+log = logging.getLogger(__name__)
+
+TOKEN_PARAM = "discount_jwt"
+# The verdict is computed once per basket object and token: Oscar asks the condition and the
+# benefit several times per offer application.
+_VERDICT_ATTR = "_commerce_lms_discount_verdict"
+
+
+def discount_token_for_basket(basket):
+    """
+    The discount token that goes with this basket right now, or None.
+    """
+    context = getattr(basket, "checkout_context", None)
+    if context is not None and TOKEN_PARAM in (context.params or {}):
+        return context.params.get(TOKEN_PARAM) or None
+    request = getattr(context, "request", None) or get_current_request()
+    if request is None:
+        return None
+    return request.GET.get(TOKEN_PARAM) or None
+
+
+def seat_line(basket):
+    """
+    The basket's only line when the basket is exactly one seat, else None.
+    """
+    lines = basket.all_lines()
+    if len(lines) != 1 or lines[0].quantity != 1:
+        return None
+    return lines[0] if seat_for_product(lines[0].product) is not None else None
+
+
+def verdict_for_basket(basket):
+    """
+    The ``DiscountVerdict`` of the basket for its current token (memoised on the basket object).
+    """
+    token = discount_token_for_basket(basket)
+    cached = getattr(basket, _VERDICT_ATTR, None)
+    if cached is not None and cached.token == token:
+        return cached
+    verdict = _judge(basket, token)
+    setattr(basket, _VERDICT_ATTR, verdict)
+    return verdict
+
+
+def forget_verdict(basket):
+    if hasattr(basket, _VERDICT_ATTR):
+        delattr(basket, _VERDICT_ATTR)
+
+
+def _judge(basket, token):
+    if not token:
+        return DiscountVerdict(token=None)
+    line = seat_line(basket)
+    if line is None:
+        return _refused(token, errors.BASKET_NOT_ONE_SEAT)
+    owner = basket.owner
+    if owner is None:
+        return _refused(token, errors.WRONG_USER)
+    seat = seat_for_product(line.product)
+    try:
+        discount = verify_discount_token(token, owner.get_username(), seat.course_key)
+    except DiscountTokenRefused as refused:
+        return _refused(token, refused.error_code)
+    from ecommerce_plugin.discounts.models import DiscountRedemption  # noqa: PLC0415
+
+    if DiscountRedemption.objects.filter(jti=discount.jti).exclude(basket_id=basket.id).exists():
+        return _refused(token, errors.ALREADY_USED)
+    return DiscountVerdict(token=token, discount=discount)
+
+
+def _refused(token, error_code):
+    log.info("Discount token refused: %s", error_code)
+    return DiscountVerdict(token=token, refusal=DiscountRefusal(error_code, errors.MESSAGES[error_code]))
+
+
+def reserve_redemption(basket):
+    """
+    Claim the basket's token for this basket (inside checkout's locked transaction).
+
+    Returns the verdict after the claim: if another basket claimed the same ``jti`` first, the
+    verdict becomes "already used" and the caller must re-price the basket.
+    """
+    from ecommerce_plugin.discounts.models import DiscountRedemption  # noqa: PLC0415
+
+    verdict = verdict_for_basket(basket)
+    discount = verdict.discount
+    if discount is None:
+        return verdict
+    try:
+        with transaction.atomic():
+            DiscountRedemption.objects.get_or_create(
+                jti=discount.jti,
+                basket_id=basket.id,
+                defaults={
+                    "username": discount.username,
+                    "course_key": discount.course_key,
+                    "percent": discount.percent,
+                    "claims": discount.claims,
+                },
+            )
+    except IntegrityError:
+        verdict = _refused(verdict.token, errors.ALREADY_USED)
+        setattr(basket, _VERDICT_ATTR, verdict)
+    return verdict
+
+
+def release_redemption(basket):
+    """
+    The charge failed: the basket's token may be used again.
+    """
+    from ecommerce_plugin.discounts.models import DiscountRedemption  # noqa: PLC0415
+
+    DiscountRedemption.objects.filter(basket_id=basket.id, order__isnull=True).delete()
+
+
+def link_redemption_to_order(order):
+    """
+    The order was written: its redemption row now points to it (same transaction as the order).
+    """
+    from ecommerce_plugin.discounts.models import DiscountRedemption  # noqa: PLC0415
+
+    DiscountRedemption.objects.filter(basket_id=order.basket_id, order__isnull=True).update(order=order)
+
+
+def redemption_for_order(order):
+    """
+    The token's ``jti`` and claims kept with the order, or None when the order had no LMS discount.
+    """
+    from ecommerce_plugin.discounts.models import DiscountRedemption  # noqa: PLC0415
+
+    return DiscountRedemption.objects.filter(order=order).first()

@@ -1,0 +1,18 @@
+"""
+The LMS's course+user discount applied to Oscar baskets and re-verified at payment.
+"""
+from django.apps import AppConfig
+
+
+class EcommerceDiscountsConfig(AppConfig):
+    """
+    Dynamic-discount offer (proxy Condition/Benefit), token verification, the checkout step, redemptions.
+    """
+
+    name = "ecommerce_plugin.discounts"
+    label = "commerce_ecommerce_discounts"
+    verbose_name = "Commerce: LMS discounts"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from ecommerce_plugin.discounts import handlers  # noqa: F401,PLC0415  (connect receivers)

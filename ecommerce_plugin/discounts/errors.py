@@ -1,0 +1,26 @@
+"""
+Why a discount token was not honoured. The code is for logs and tests; the message is shown to the learner.
+"""
+TOKEN_MALFORMED = "discount_token_malformed"
+TOKEN_NOT_ASYMMETRIC = "discount_token_not_asymmetric"
+TOKEN_INVALID = "discount_token_invalid"
+TOKEN_EXPIRED = "discount_token_expired"
+WRONG_USER = "discount_token_wrong_user"
+WRONG_COURSE = "discount_token_wrong_course"
+NOT_APPLICABLE = "discount_not_applicable"
+BAD_PERCENT = "discount_percent_invalid"
+ALREADY_USED = "discount_token_already_used"
+BASKET_NOT_ONE_SEAT = "discount_basket_not_one_seat"
+
+MESSAGES = {
+    TOKEN_MALFORMED: "The discount link is damaged, so the full price applies.",
+    TOKEN_NOT_ASYMMETRIC: "The discount could not be verified, so the full price applies.",
+    TOKEN_INVALID: "The discount could not be verified, so the full price applies.",
+    TOKEN_EXPIRED: "The discount offer has expired; reload the page to check for a new one. Full price applies.",
+    WRONG_USER: "This discount belongs to another learner, so the full price applies.",
+    WRONG_COURSE: "This discount is for another course, so the full price applies.",
+    NOT_APPLICABLE: "No discount applies to this course for you, so the full price applies.",
+    BAD_PERCENT: "The discount could not be verified, so the full price applies.",
+    ALREADY_USED: "This discount was already used for another order, so the full price applies.",
+    BASKET_NOT_ONE_SEAT: "The discount applies to a basket with a single course seat only; full price applies.",
+}
