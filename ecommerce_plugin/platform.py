@@ -45,3 +45,13 @@ def lms_api_client():
 
 def lms_url(path):
     return f"{settings.COMMERCE_LMS_URL_ROOT.rstrip('/')}/{path.lstrip('/')}"
+
+
+def payment_processor_response_model():
+    """
+    Otto's ``PaymentProcessorResponse``: what the payment processor reported, one row per call.
+    The finance audits reconcile the shop's sales against it.
+    """
+    from ecommerce.extensions.payment.models import PaymentProcessorResponse  # noqa: PLC0415
+
+    return PaymentProcessorResponse

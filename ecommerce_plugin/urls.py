@@ -6,4 +6,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("ecommerce_plugin.checkout.urls")),
     path("api/commerce/v1/ccx/", include("ecommerce_plugin.ccx_purchases.rest_api.v1.urls")),
+    path("", include("ecommerce_plugin.registration_codes.urls")),
+    path("", include("ecommerce_plugin.invoices.urls")),
+    path("", include("ecommerce_plugin.coupons.urls")),
+    path("", include("ecommerce_plugin.finance.urls")),
 ]

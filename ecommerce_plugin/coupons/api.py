@@ -1,0 +1,149 @@
+"""
+Coupons: an Oscar voucher per code, with one voucher offer (percentage off the course's seats).
+
+Oscar's own machinery applies them (the basket's ``Applicator``) and records their use when
+the order is written. What Oscar does not do, the checkout step adds: one coupon per order,
+and a usage limit that holds when several buyers pay at the same time (a basket frozen for
+payment with the coupon counts as a use until its charge fails).
+"""
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from ecommerce_plugin.checkout.api import prepare_basket
+from ecommerce_plugin.checkout.data import CheckoutContext
+from ecommerce_plugin.checkout.errors import CheckoutRefused
+from ecommerce_plugin.coupons import errors
+from ecommerce_plugin.coupons.data import Coupon
+from ecommerce_plugin.finance import api as finance_api
+from ecommerce_plugin.registration_codes.api import draw_code
+
+Basket = get_model("basket", "Basket")
+Benefit = get_model("offer", "Benefit")
+Condition = get_model("offer", "Condition")
+ConditionalOffer = get_model("offer", "ConditionalOffer")
+Product = get_model("catalogue", "Product")
+Range = get_model("offer", "Range")
+Voucher = get_model("voucher", "Voucher")
+
+COURSE_KEY_PREFIX = "Coupon range "
+
+
+def _course_of(voucher):
+    offer = voucher.offers.select_related("condition__range").first()
+    return offer.condition.range.name.removeprefix(COURSE_KEY_PREFIX) if offer else ""
+
+
+def create_coupon(
+    user, *, course_key, percentage, end_datetime, start_datetime=None, code=None, max_uses=None,
+    usage=Voucher.MULTI_USE,
+):
+    """
+    A coupon for ``percentage`` off the seats of ``course_key``; course staff and finance admins only.
+    """
+    finance_api.require_coupon_manager(user, course_key)
+    seats = list(
+        Product.objects.filter(
+            structure=Product.CHILD,
+            product_class__slug="seat",
+            attribute_values__attribute__code="course_key",
+            attribute_values__value_text=course_key,
+        )
+    )
+    if not seats:
+        raise CheckoutRefused(errors.NO_SEATS, f"{course_key} has no seats to discount.", 404)
+    code = (code or draw_code()).upper()
+    try:
+        with transaction.atomic():
+            product_range, _ = Range.objects.get_or_create(name=f"{COURSE_KEY_PREFIX}{course_key}")
+            for seat in seats:
+                product_range.add_product(seat)
+            offer = ConditionalOffer.objects.create(
+                name=f"Coupon {code}",
+                offer_type=ConditionalOffer.VOUCHER,
+                exclusive=True,
+                condition=Condition.objects.create(range=product_range, type=Condition.COUNT, value=1),
+                benefit=Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=Decimal(percentage)),
+                max_global_applications=max_uses,
+            )
+            voucher = Voucher.objects.create(
+                name=f"Coupon {code} for {course_key}"[:128],
+                code=code,
+                usage=usage,
+                start_datetime=start_datetime or timezone.now(),
+                end_datetime=end_datetime,
+            )
+            voucher.offers.add(offer)
+    except IntegrityError as exc:
+        raise CheckoutRefused(errors.DUPLICATE_CODE, f"The code {code} is taken.", 409) from exc
+    return _coupon(voucher, offer, course_key)
+
+
+def _coupon(voucher, offer, course_key):
+    return Coupon(
+        code=voucher.code,
+        course_key=course_key,
+        percentage=offer.benefit.value,
+        usage=voucher.usage,
+        start_datetime=voucher.start_datetime,
+        end_datetime=voucher.end_datetime,
+        max_uses=1 if voucher.usage == Voucher.SINGLE_USE else offer.max_global_applications,
+        times_used=voucher.num_orders,
+    )
+
+
+def list_coupons(user, course_key):
+    finance_api.require_coupon_manager(user, course_key)
+    vouchers = (
+        Voucher.objects.filter(offers__condition__range__name=f"{COURSE_KEY_PREFIX}{course_key}")
+        .prefetch_related("offers__benefit")
+        .order_by("-date_created")
+    )
+    return [_coupon(voucher, voucher.offers.all()[0], course_key) for voucher in vouchers]
+
+
+def refusal_for(voucher, user, basket=None):
+    """
+    Why ``voucher`` cannot be used by ``user`` now (a ``CheckoutRefused``), or None.
+
+    Uses in flight count: baskets frozen for payment with this voucher, other than ``basket``.
+    """
+    if not voucher.is_active():
+        return CheckoutRefused(errors.COUPON_EXPIRED, f"The coupon {voucher.code} is not valid now.")
+    available, message = voucher.is_available_to_user(user=user)
+    if not available:
+        return CheckoutRefused(errors.COUPON_ALREADY_USED, str(message))
+    in_flight = Basket.objects.filter(vouchers=voucher, status=Basket.FROZEN)
+    if basket is not None:
+        in_flight = in_flight.exclude(id=basket.id)
+    in_flight = in_flight.count()
+    if voucher.usage == Voucher.SINGLE_USE and in_flight:
+        return CheckoutRefused(errors.COUPON_EXHAUSTED, f"The coupon {voucher.code} has been used.")
+    for offer in voucher.offers.all():
+        limit = offer.max_global_applications
+        if limit is not None and offer.num_applications + in_flight >= limit:
+            return CheckoutRefused(errors.COUPON_EXHAUSTED, f"The coupon {voucher.code} has been used up.")
+    return None
+
+
+@transaction.atomic
+def apply_coupon(user, code, request=None):
+    """
+    Put coupon ``code`` on the user's open basket, replacing any other (one coupon per order).
+    """
+    voucher = Voucher.objects.filter(code=str(code).strip().upper()).first()
+    if voucher is None:
+        raise CheckoutRefused(errors.COUPON_NOT_FOUND, "No such coupon.", 404)
+    refusal = refusal_for(voucher, user)
+    if refusal is not None:
+        raise refusal
+    basket, _ = Basket.open.get_or_create(owner=user)
+    basket.vouchers.clear()
+    basket.vouchers.add(voucher)
+    prepare_basket(basket, CheckoutContext(user=user, request=request))
+    if not any(item["voucher"].id == voucher.id for item in basket.grouped_voucher_discounts):
+        basket.vouchers.remove(voucher)
+        raise CheckoutRefused(errors.COUPON_NOT_APPLICABLE, f"The coupon {voucher.code} does not apply to your basket.")
+    return basket

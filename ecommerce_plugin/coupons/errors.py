@@ -1,0 +1,12 @@
+"""
+Error codes of coupons (the API and the checkout step).
+"""
+INVALID_REQUEST = "invalid_request"
+COUPON_NOT_FOUND = "coupon_not_found"
+COUPON_EXPIRED = "coupon_expired"
+COUPON_EXHAUSTED = "coupon_exhausted"
+COUPON_ALREADY_USED = "coupon_already_used"
+COUPON_NOT_APPLICABLE = "coupon_not_applicable"
+ONE_COUPON_PER_ORDER = "one_coupon_per_order"
+DUPLICATE_CODE = "duplicate_code"
+NO_SEATS = "no_seats_for_course"

@@ -1,0 +1,170 @@
+"""
+Finance: course roles, the LMS's facts about a course, seat prices, and the audits.
+"""
+import logging
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from ecommerce_plugin import platform
+from ecommerce_plugin.finance import errors
+from ecommerce_plugin.finance.audits import enrollment_audit, payment_audit, seats_sold  # noqa: F401  (public API)
+from ecommerce_plugin.finance.data import EnrollmentRefusal
+from ecommerce_plugin.finance.errors import FinanceError
+from ecommerce_plugin.finance.models import CourseFacts, CourseRole
+
+log = logging.getLogger(__name__)
+
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+StockRecord = get_model("partner", "StockRecord")
+
+COURSE_CLOSED = "course_closed"
+COURSE_FULL = "course_full"
+
+
+# Roles -----------------------------------------------------------------------------------------
+
+
+def is_finance_admin(user, course_key):
+    """
+    Whether ``user`` may issue invoices, change prices and read financial reports of the course.
+    """
+    return bool(
+        user.is_authenticated
+        and CourseRole.objects.filter(user=user, course_key=str(course_key), role=CourseRole.FINANCE_ADMIN).exists()
+    )
+
+
+def may_manage_coupons(user, course_key):
+    """
+    Course staff (synced from the LMS or granted in admin) and finance admins manage coupons.
+    """
+    return bool(
+        user.is_authenticated
+        and CourseRole.objects.filter(
+            user=user, course_key=str(course_key), role__in=(CourseRole.STAFF, CourseRole.FINANCE_ADMIN)
+        ).exists()
+    )
+
+
+def finance_admin_courses(user):
+    if not user.is_authenticated:
+        return []
+    return sorted(
+        set(CourseRole.objects.filter(user=user, role=CourseRole.FINANCE_ADMIN).values_list("course_key", flat=True))
+    )
+
+
+def require_finance_admin(user, course_key):
+    if not is_finance_admin(user, course_key):
+        raise FinanceError(errors.NOT_FINANCE_ADMIN, f"Only a finance admin of {course_key} may do this.", 403)
+
+
+def require_coupon_manager(user, course_key):
+    if not may_manage_coupons(user, course_key):
+        raise FinanceError(errors.NOT_COURSE_STAFF, f"Only staff of {course_key} may manage its coupons.", 403)
+
+
+# What the shop knows about a course run ------------------------------------------------------------
+
+
+def seat_course_keys():
+    """
+    Every course the shop sells seats of.
+    """
+    return sorted(
+        set(
+            ProductAttributeValue.objects.filter(
+                attribute__code="course_key", product__product_class__slug="seat", product__structure="child"
+            ).values_list("value_text", flat=True)
+        )
+    )
+
+
+def sync_course_facts(course_key):
+    """
+    Ask the LMS about the course run, then store the answer and its staff roles.
+
+    The HTTP call happens outside any transaction; the write is one short transaction.
+    Returns the stored ``CourseFacts``, or None when the LMS does not know the course.
+    """
+    response = platform.lms_api_client().get(
+        platform.lms_url(f"/api/commerce/paid-enrollments/v1/courses/{course_key}/")
+    )
+    if response.status_code == 404:
+        return None
+    response.raise_for_status()
+    return store_course_facts(response.json())
+
+
+@transaction.atomic
+def store_course_facts(body):
+    facts, _ = CourseFacts.objects.update_or_create(
+        course_key=body["course_key"],
+        defaults={
+            "enrollment_start": body.get("enrollment_start"),
+            "enrollment_end": body.get("enrollment_end"),
+            "max_student_enrollments_allowed": body.get("max_student_enrollments_allowed"),
+            "total_enrolled": body["total_enrolled"],
+            "staff_enrolled": body["staff_enrolled"],
+            "students_enrolled": body["students_enrolled"],
+            "synced_at": timezone.now(),
+        },
+    )
+    User = get_user_model()
+    wanted = {(name, CourseRole.STAFF) for name in body.get("staff_usernames", [])}
+    wanted |= {(name, CourseRole.FINANCE_ADMIN) for name in body.get("finance_admin_usernames", [])}
+    users = dict(User.objects.filter(username__in={name for name, _ in wanted}).values_list("username", "id"))
+    CourseRole.objects.filter(course_key=facts.course_key, source=CourseRole.SOURCE_LMS).delete()
+    CourseRole.objects.bulk_create(
+        [
+            CourseRole(user_id=users[name], course_key=facts.course_key, role=role, source=CourseRole.SOURCE_LMS)
+            for name, role in sorted(wanted)
+            if name in users
+        ]
+    )
+    return facts
+
+
+def enrollment_refusal(course_key, pending=0):
+    """
+    Why the course takes no enrollment now, from the last synced facts, or None.
+
+    ``pending`` counts enrollments already promised (codes claimed, not yet enrolled), so a
+    nearly full course is not promised more seats than it has. Without facts the shop does not
+    refuse: the LMS checks the window and the capacity again when it enrolls.
+    """
+    facts = CourseFacts.objects.filter(course_key=str(course_key)).first()
+    if facts is None:
+        return None
+    now = timezone.now()
+    if (facts.enrollment_start and now < facts.enrollment_start) or (
+        facts.enrollment_end and now > facts.enrollment_end
+    ):
+        return EnrollmentRefusal(COURSE_CLOSED, f"Enrollment in {course_key} is closed.")
+    limit = facts.max_student_enrollments_allowed
+    if limit is not None and facts.students_enrolled + pending >= limit:
+        return EnrollmentRefusal(COURSE_FULL, f"{course_key} is full.")
+    return None
+
+
+# Prices --------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def change_seat_price(user, sku, price):
+    """
+    Set the price of the seat ``sku``; finance admins of its course only.
+    """
+    stockrecord = StockRecord.objects.select_for_update().select_related("product").filter(partner_sku=sku).first()
+    if stockrecord is None:
+        raise FinanceError(errors.SEAT_NOT_FOUND, f"No seat has the SKU {sku!r}.", 404)
+    course_key = str(stockrecord.product.attr.course_key)
+    require_finance_admin(user, course_key)
+    old = stockrecord.price
+    stockrecord.price = price
+    stockrecord.save(update_fields=["price", "date_updated"])
+    log.info("Price of %s (%s) changed from %s to %s by %s.", sku, course_key, old, price, user.username)
+    return course_key, old, price

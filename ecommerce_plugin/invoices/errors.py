@@ -1,0 +1,10 @@
+"""
+Error codes of the invoices API (role refusals are the finance API's ``not_finance_admin``).
+"""
+INVALID_REQUEST = "invalid_request"
+INVOICE_NOT_FOUND = "invoice_not_found"
+INVOICE_VOID = "invoice_void"
+INVOICE_ALREADY_PAID = "invoice_already_paid"
+DUPLICATE_REFERENCE = "duplicate_reference"
+SEAT_NOT_FOUND = "seat_not_found"
+TOO_MANY_SEATS = "too_many_seats"

@@ -1,0 +1,81 @@
+"""
+Invoices API, finance admins of the course only: issue, list, download codes, mark paid or void.
+"""
+from django.http import HttpResponse
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ecommerce_plugin.finance.errors import FinanceError
+from ecommerce_plugin.invoices import api, errors
+from ecommerce_plugin.invoices.rest_api.v1.serializers import InvoiceSerializer, IssueInvoiceSerializer
+
+
+def refused(exc):
+    return Response(exc.as_dict(), status=exc.http_status)
+
+
+class InvoicesView(APIView):
+    """
+    ``GET ?course_key=``: the course's invoices. ``POST``: issue an invoice and its codes (201).
+    """
+
+    @extend_schema(responses={200: InvoiceSerializer(many=True)})
+    def get(self, request):
+        try:
+            invoices = api.list_invoices(request.user, request.query_params.get("course_key", ""))
+        except FinanceError as exc:
+            return refused(exc)
+        return Response(InvoiceSerializer(invoices, many=True).data)
+
+    @extend_schema(request=IssueInvoiceSerializer, responses={201: InvoiceSerializer})
+    def post(self, request):
+        serializer = IssueInvoiceSerializer(data=request.data)
+        if not serializer.is_valid():
+            return Response(
+                {"error_code": errors.INVALID_REQUEST, "message": "Invalid request.", "field_errors": serializer.errors},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        try:
+            invoice = api.issue_invoice(request.user, **serializer.validated_data)
+        except FinanceError as exc:
+            return refused(exc)
+        return Response(InvoiceSerializer(invoice).data, status=status.HTTP_201_CREATED)
+
+
+class InvoiceView(APIView):
+    @extend_schema(responses={200: InvoiceSerializer})
+    def get(self, request, invoice_id):
+        try:
+            return Response(InvoiceSerializer(api.get_invoice(request.user, invoice_id)).data)
+        except FinanceError as exc:
+            return refused(exc)
+
+
+class InvoiceCodesCsvView(APIView):
+    @extend_schema(responses={(200, "text/csv"): str})
+    def get(self, request, invoice_id):
+        try:
+            body = api.codes_csv(request.user, invoice_id)
+        except FinanceError as exc:
+            return refused(exc)
+        response = HttpResponse(body, content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="invoice-{invoice_id}-codes.csv"'
+        return response
+
+
+class InvoiceActionView(APIView):
+    """
+    ``POST .../paid`` or ``POST .../void``.
+    """
+
+    action = None
+
+    @extend_schema(request=None, responses={200: InvoiceSerializer})
+    def post(self, request, invoice_id):
+        try:
+            invoice = (api.mark_paid if self.action == "paid" else api.void)(request.user, invoice_id)
+        except FinanceError as exc:
+            return refused(exc)
+        return Response(InvoiceSerializer(invoice).data)

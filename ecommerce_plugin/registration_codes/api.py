@@ -1,0 +1,298 @@
+"""
+Registration codes: drawn with ``secrets`` from an unambiguous alphabet, unique, single use.
+
+Redeeming claims the code with one conditional UPDATE inside a short transaction, and only
+after that transaction commits does a task ask the LMS to enroll the learner (no call to
+another service while a transaction is open). If the LMS refuses (enrollment closed, course
+full) the code is released, so a refusal never costs the buyer a seat.
+"""
+import logging
+import secrets
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from ecommerce_plugin.finance import api as finance_api
+from ecommerce_plugin.registration_codes import errors
+from ecommerce_plugin.registration_codes.data import CODE_ALPHABET, IssuedCode, RedemptionState
+from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
+from ecommerce_plugin.registration_codes.models import Redemption, RegistrationCode
+
+log = logging.getLogger(__name__)
+
+
+def draw_code(length=None):
+    """
+    One code, every character from ``secrets`` (the old cart's ``random.choice`` was predictable).
+    """
+    length = length or settings.COMMERCE_REGISTRATION_CODE_LENGTH
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def normalize_code(raw):
+    return "".join(str(raw or "").split()).replace("-", "").upper()
+
+
+def _fresh_codes(count):
+    """
+    ``count`` distinct codes none of which is stored yet: one membership query per batch.
+    """
+    codes = set()
+    while len(codes) < count:
+        batch = {draw_code() for _ in range(count - len(codes))} - codes
+        for start in range(0, len(batch), 5000):
+            chunk = list(batch)[start : start + 5000]
+            taken = set(RegistrationCode.objects.filter(code__in=chunk).values_list("code", flat=True))
+            codes |= set(chunk) - taken
+    return list(codes)
+
+
+def create_codes(count, *, seat, unit_price, order_line=None, invoice=None):
+    """
+    Store ``count`` new available codes for ``seat`` (a catalog ``Seat``); returns the codes.
+
+    Runs in a savepoint: if another process stored one of the same codes between the check and
+    the insert (the unique index says so), the batch is drawn again.
+    """
+    for _attempt in range(5):
+        codes = _fresh_codes(count)
+        try:
+            with transaction.atomic():
+                RegistrationCode.objects.bulk_create(
+                    [
+                        RegistrationCode(
+                            code=code,
+                            course_key=seat.course_key,
+                            seat_sku=seat.sku,
+                            certificate_type=seat.certificate_type,
+                            unit_price=unit_price,
+                            order_line=order_line,
+                            invoice=invoice,
+                        )
+                        for code in codes
+                    ],
+                    batch_size=2000,
+                )
+            return codes
+        except IntegrityError:
+            log.warning("A freshly drawn registration code collided; drawing the batch again.")
+    raise RuntimeError("Could not draw unique registration codes.")
+
+
+def codes_for_order(order):
+    """
+    The codes an order's multi-seat lines issued, for the receipt.
+    """
+    return [
+        _issued(row)
+        for row in RegistrationCode.objects.filter(order_line__order=order)
+        .select_related("redeemed_by")
+        .order_by("course_key", "id")
+    ]
+
+
+def codes_for_invoice(invoice):
+    return [_issued(row) for row in invoice.codes.select_related("redeemed_by").order_by("id")]
+
+
+def _issued(row):
+    return IssuedCode(
+        code=row.code,
+        course_key=row.course_key,
+        status=row.status,
+        redeemed_by=row.redeemed_by.username if row.redeemed_by else None,
+        redeemed_at=row.redeemed_at,
+    )
+
+
+# Multi-seat purchases -------------------------------------------------------------------------------
+
+
+def is_multi_seat_line(line):
+    """
+    A seat line bought in quantity: the buyer gets codes, not an enrollment.
+    """
+    from ecommerce_plugin.catalog.api import seat_for_product  # noqa: PLC0415
+
+    return line.quantity > 1 and line.product is not None and seat_for_product(line.product) is not None
+
+
+@transaction.atomic
+def issue_codes_for_line(line):
+    """
+    The line's codes, issued once (a retried fulfillment finds them and issues nothing more).
+    """
+    from ecommerce_plugin.catalog.api import seat_for_product  # noqa: PLC0415
+
+    existing = list(RegistrationCode.objects.filter(order_line=line).values_list("code", flat=True))
+    if existing:
+        return existing
+    seat = seat_for_product(line.product)
+    codes = create_codes(line.quantity, seat=seat, unit_price=line.unit_price_incl_tax, order_line=line)
+    order = line.order
+    transaction.on_commit(lambda: _send_codes_email_later(order.id))
+    return codes
+
+
+def _send_codes_email_later(order_id):
+    from ecommerce_plugin.registration_codes.tasks import email_order_codes  # noqa: PLC0415
+
+    email_order_codes.delay(order_id)
+
+
+def email_codes(order):
+    """
+    Send the buyer the order's codes (Django's email backend).
+    """
+    codes = codes_for_order(order)
+    if not codes or not order.user or not order.user.email:
+        return 0
+    context = {"order": order, "codes": codes, "redeem_url": settings.COMMERCE_REGISTRATION_CODE_REDEEM_URL}
+    return send_mail(
+        subject=f"Your registration codes for order {order.number}",
+        message=render_to_string("ecommerce_plugin/registration_codes/codes_email.txt", context),
+        from_email=settings.OSCAR_FROM_EMAIL,
+        recipient_list=[order.user.email],
+    )
+
+
+def revoke_codes_for_line(line):
+    """
+    Void the line's unused codes (a refund); True when none had been redeemed.
+    """
+    RegistrationCode.objects.filter(order_line=line, status=RegistrationCode.AVAILABLE).update(
+        status=RegistrationCode.VOID
+    )
+    return not RegistrationCode.objects.filter(order_line=line, status=RegistrationCode.REDEEMED).exists()
+
+
+# Redemption -----------------------------------------------------------------------------------------
+
+
+def redeem(user, raw_code):
+    """
+    Claim ``raw_code`` for ``user`` and schedule the enrollment; returns a ``RedemptionState``.
+
+    Raises ``RegistrationCodeError`` (nothing changed) for an unknown, used or void code, a
+    learner who already redeemed a code for the course, or a course the LMS last reported
+    closed or full.
+    """
+    code = normalize_code(raw_code)
+    row = RegistrationCode.objects.filter(code=code).first()
+    if row is None:
+        raise RegistrationCodeError(errors.CODE_NOT_FOUND, "No such registration code.", 404)
+    _refuse_unusable(row, user)
+    pending = Redemption.objects.filter(code__course_key=row.course_key, status=Redemption.PENDING).count()
+    refusal = finance_api.enrollment_refusal(row.course_key, pending=pending)
+    if refusal is not None:
+        raise RegistrationCodeError(refusal.error_code, refusal.message, 409)
+    with transaction.atomic():
+        claimed = RegistrationCode.objects.filter(id=row.id, status=RegistrationCode.AVAILABLE).update(
+            status=RegistrationCode.REDEEMED, redeemed_by=user, redeemed_at=timezone.now()
+        )
+        if not claimed:
+            raise RegistrationCodeError(errors.CODE_ALREADY_REDEEMED, "This code has already been used.", 409)
+        redemption = Redemption.objects.create(code=row, user=user)
+        transaction.on_commit(lambda: _enroll_later(redemption.id))
+    return RedemptionState(redemption.id, row.code, row.course_key, redemption.status, "")
+
+
+def _refuse_unusable(row, user):
+    if row.status == RegistrationCode.VOID:
+        raise RegistrationCodeError(errors.CODE_VOID, "This code is no longer valid.", 409)
+    if row.status == RegistrationCode.REDEEMED:
+        raise RegistrationCodeError(errors.CODE_ALREADY_REDEEMED, "This code has already been used.", 409)
+    if RegistrationCode.objects.filter(course_key=row.course_key, redeemed_by=user).exists():
+        raise RegistrationCodeError(
+            errors.ALREADY_REDEEMED_FOR_COURSE, "You have already redeemed a code for this course.", 409
+        )
+
+
+def _enroll_later(redemption_id):
+    from ecommerce_plugin.registration_codes.tasks import enroll_redeemer  # noqa: PLC0415
+
+    enroll_redeemer.delay(redemption_id)
+
+
+def redemption_state(user, redemption_id):
+    redemption = Redemption.objects.select_related("code").filter(id=redemption_id, user=user).first()
+    if redemption is None:
+        raise RegistrationCodeError(errors.REDEMPTION_NOT_FOUND, "No such redemption.", 404)
+    return RedemptionState(
+        redemption.id, redemption.code.code, redemption.code.course_key, redemption.status, redemption.error
+    )
+
+
+def enrollment_request(redemption_id):
+    """
+    What the enrollment task sends to the LMS for a pending redemption, or None when done.
+    """
+    redemption = (
+        Redemption.objects.select_related("code", "user")
+        .filter(id=redemption_id, status=Redemption.PENDING)
+        .first()
+    )
+    if redemption is None:
+        return None
+    return {
+        "user": redemption.user.username,
+        "mode": redemption.code.certificate_type,
+        "course_details": {"course_id": redemption.code.course_key},
+    }
+
+
+@transaction.atomic
+def record_enrolled(redemption_id):
+    Redemption.objects.filter(id=redemption_id, status=Redemption.PENDING).update(
+        status=Redemption.ENROLLED, completed=timezone.now()
+    )
+
+
+@transaction.atomic
+def record_refused(redemption_id, reason):
+    """
+    The LMS refused the enrollment: the redemption fails and the code is usable again.
+    """
+    redemption = Redemption.objects.select_for_update().filter(id=redemption_id, status=Redemption.PENDING).first()
+    if redemption is None:
+        return
+    redemption.status = Redemption.REFUSED
+    redemption.error = str(reason)[:500]
+    redemption.completed = timezone.now()
+    redemption.save(update_fields=["status", "error", "completed"])
+    RegistrationCode.objects.filter(
+        Q(id=redemption.code_id) & Q(status=RegistrationCode.REDEEMED) & Q(redeemed_by_id=redemption.user_id)
+    ).update(status=RegistrationCode.AVAILABLE, redeemed_by=None, redeemed_at=None)
+
+
+@transaction.atomic
+def add_seats_to_basket(user, sku, quantity, request=None):
+    """
+    The user's open basket now holds ``quantity`` seats ``sku``: a multi-seat purchase when
+    ``quantity`` is above one.
+    """
+    from oscar.core.loading import get_class, get_model  # noqa: PLC0415
+
+    from ecommerce_plugin.catalog.api import seat_by_sku  # noqa: PLC0415
+
+    if not 1 <= quantity <= settings.COMMERCE_MAX_SEATS_PER_ORDER:
+        raise RegistrationCodeError(
+            errors.TOO_MANY_SEATS, f"Buy between 1 and {settings.COMMERCE_MAX_SEATS_PER_ORDER} seats at a time."
+        )
+    seat = seat_by_sku(sku)
+    if seat is None:
+        raise RegistrationCodeError(errors.SEAT_NOT_FOUND, f"No seat has the SKU {sku!r}.", 404)
+    refusal = finance_api.enrollment_refusal(seat.course_key)
+    if refusal is not None and refusal.error_code == finance_api.COURSE_CLOSED:
+        raise RegistrationCodeError(refusal.error_code, refusal.message, 409)
+    Basket = get_model("basket", "Basket")
+    Product = get_model("catalogue", "Product")
+    basket, _ = Basket.open.get_or_create(owner=user)
+    basket.flush()
+    basket.strategy = get_class("partner.strategy", "Selector")().strategy(request=request, user=user)
+    basket.add_product(Product.objects.get(id=seat.product_id), quantity)
+    return basket

@@ -1,0 +1,18 @@
+from rest_framework import serializers
+
+
+class RedeemSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=64)
+
+
+class RedemptionStateSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    course_key = serializers.CharField()
+    status = serializers.CharField()
+    error = serializers.CharField(allow_blank=True)
+
+
+class SeatsBasketSerializer(serializers.Serializer):
+    sku = serializers.CharField(max_length=128)
+    quantity = serializers.IntegerField(min_value=1)

@@ -1,0 +1,74 @@
+"""
+Registration codes API: buy N seats (a basket), redeem a code, follow a redemption.
+"""
+from dataclasses import asdict
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ecommerce_plugin.registration_codes import api, errors
+from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
+from ecommerce_plugin.registration_codes.rest_api.v1.serializers import (
+    RedeemSerializer,
+    RedemptionStateSerializer,
+    SeatsBasketSerializer,
+)
+
+
+def invalid(serializer):
+    return Response(
+        {"error_code": errors.INVALID_REQUEST, "message": "Invalid request.", "field_errors": serializer.errors},
+        status=status.HTTP_400_BAD_REQUEST,
+    )
+
+
+def refused(exc):
+    return Response(exc.as_dict(), status=exc.http_status)
+
+
+class SeatsBasketView(APIView):
+    """
+    ``POST {"sku", "quantity"}``: the caller's open basket holds that many seats. Paying for
+    more than one seat issues registration codes instead of enrolling the buyer.
+    """
+
+    @extend_schema(request=SeatsBasketSerializer, responses={200: None})
+    def post(self, request):
+        serializer = SeatsBasketSerializer(data=request.data)
+        if not serializer.is_valid():
+            return invalid(serializer)
+        try:
+            basket = api.add_seats_to_basket(
+                request.user, serializer.validated_data["sku"], serializer.validated_data["quantity"], request
+            )
+        except RegistrationCodeError as exc:
+            return refused(exc)
+        return Response({"basket_id": basket.id, "num_items": basket.num_items})
+
+
+class RedemptionsView(APIView):
+    """
+    ``POST {"code"}``: claim the code; 202 with the pending redemption, the enrollment follows.
+    """
+
+    @extend_schema(request=RedeemSerializer, responses={202: RedemptionStateSerializer})
+    def post(self, request):
+        serializer = RedeemSerializer(data=request.data)
+        if not serializer.is_valid():
+            return invalid(serializer)
+        try:
+            state = api.redeem(request.user, serializer.validated_data["code"])
+        except RegistrationCodeError as exc:
+            return refused(exc)
+        return Response(asdict(api.redemption_state(request.user, state.id)), status=status.HTTP_202_ACCEPTED)
+
+
+class RedemptionView(APIView):
+    @extend_schema(responses={200: RedemptionStateSerializer})
+    def get(self, request, redemption_id):
+        try:
+            return Response(asdict(api.redemption_state(request.user, redemption_id)))
+        except RegistrationCodeError as exc:
+            return refused(exc)

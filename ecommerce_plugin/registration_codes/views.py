@@ -1,0 +1,45 @@
+"""
+Learner pages: buy N seats (``/commerce/registration-codes/buy/?sku=&quantity=``), redeem a code.
+"""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from ecommerce_plugin.registration_codes import api
+from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
+
+
+@require_GET
+@login_required
+def buy_seats(request):
+    try:
+        quantity = int(request.GET.get("quantity", "1"))
+    except ValueError:
+        quantity = 0
+    try:
+        api.add_seats_to_basket(request.user, request.GET.get("sku", ""), quantity, request)
+    except RegistrationCodeError as exc:
+        messages.error(request, exc.message)
+    return redirect("/basket/")
+
+
+@login_required
+def redeem_page(request):
+    context = {"code": "", "state": None, "error": None}
+    if request.method == "POST":
+        context["code"] = request.POST.get("code", "")
+        try:
+            context["state"] = api.redeem(request.user, context["code"])
+        except RegistrationCodeError as exc:
+            context["error"] = exc.as_dict()
+        else:
+            return redirect(f"{request.path}?redemption={context['state'].id}")
+    elif request.GET.get("redemption", "").isdigit():
+        try:
+            context["state"] = api.redemption_state(request.user, int(request.GET["redemption"]))
+        except RegistrationCodeError as exc:
+            context["error"] = exc.as_dict()
+    return render(
+        request, "ecommerce_plugin/registration_codes/redeem.html", context, status=400 if context["error"] else 200
+    )
