@@ -47,7 +47,7 @@ def create_coupon(
     seats = list(
         Product.objects.filter(
             structure=Product.CHILD,
-            product_class__slug="seat",
+            parent__product_class__slug="seat",
             attribute_values__attribute__code="course_key",
             attribute_values__value_text=course_key,
         )

@@ -77,7 +77,7 @@ def seat_course_keys():
     return sorted(
         set(
             ProductAttributeValue.objects.filter(
-                attribute__code="course_key", product__product_class__slug="seat", product__structure="child"
+                attribute__code="course_key", product__parent__product_class__slug="seat", product__structure="child"
             ).values_list("value_text", flat=True)
         )
     )

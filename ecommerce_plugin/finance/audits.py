@@ -50,7 +50,7 @@ def _seat_courses(course_keys=None):
     ``{product_id: course_key}`` of the seat products (a few per course: one query).
     """
     values = ProductAttributeValue.objects.filter(
-        attribute__code="course_key", product__product_class__slug="seat", product__structure="child"
+        attribute__code="course_key", product__parent__product_class__slug="seat", product__structure="child"
     )
     if course_keys:
         values = values.filter(value_text__in=list(course_keys))
@@ -59,7 +59,9 @@ def _seat_courses(course_keys=None):
 
 def _staff(course_key_ref, user_ref):
     return Exists(
-        CourseRole.objects.filter(role=CourseRole.STAFF, course_key=OuterRef(course_key_ref), user_id=OuterRef(user_ref))
+        CourseRole.objects.filter(
+            role=CourseRole.STAFF, course_key=OuterRef(course_key_ref), user_id=OuterRef(user_ref)
+        )
     )
 
 
@@ -152,12 +154,20 @@ def payment_audit(course_keys=None):
         )
 
     share = ExpressionWrapper(
-        F("line_price_incl_tax") / Case(When(order__total_incl_tax=0, then=Value(1)), default=F("order__total_incl_tax")),
+        F("line_price_incl_tax")
+        / Case(
+            When(order__total_incl_tax=0, then=Value(Decimal(1))),
+            default=F("order__total_incl_tax"),
+            output_field=MONEY,
+        ),
         output_field=DecimalField(max_digits=20, decimal_places=10),
     )
     per_product = (
         Line.objects.filter(product_id__in=list(products))
-        .annotate(charged=Coalesce(processor_sum("charge"), Value(ZERO)), refunded=Coalesce(processor_sum("refund"), Value(ZERO)))
+        .annotate(
+            charged=Coalesce(processor_sum("charge"), Value(ZERO), output_field=MONEY),
+            refunded=Coalesce(processor_sum("refund"), Value(ZERO), output_field=MONEY),
+        )
         .values("product_id")
         .annotate(
             shop=Sum("line_price_incl_tax"),

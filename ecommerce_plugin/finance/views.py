@@ -31,7 +31,11 @@ class SeatPriceView(APIView):
         serializer = PriceSerializer(data=request.data)
         if not serializer.is_valid():
             return Response(
-                {"error_code": errors.INVALID_REQUEST, "message": "Invalid request.", "field_errors": serializer.errors},
+                {
+                    "error_code": errors.INVALID_REQUEST,
+                    "message": "Invalid request.",
+                    "field_errors": serializer.errors,
+                },
                 status=status.HTTP_400_BAD_REQUEST,
             )
         try:

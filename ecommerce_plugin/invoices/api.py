@@ -29,7 +29,8 @@ def issue_invoice(user, *, sku, company_name, contact_name, contact_email, refer
         raise FinanceError(errors.SEAT_NOT_FOUND, f"No seat has the SKU {sku!r}.", 404)
     finance_api.require_finance_admin(user, seat.course_key)
     if not 1 <= quantity <= settings.COMMERCE_MAX_CODES_PER_INVOICE:
-        raise FinanceError(errors.TOO_MANY_SEATS, f"An invoice has 1 to {settings.COMMERCE_MAX_CODES_PER_INVOICE} seats.")
+        limit = settings.COMMERCE_MAX_CODES_PER_INVOICE
+        raise FinanceError(errors.TOO_MANY_SEATS, f"An invoice has 1 to {limit} seats.")
     if Invoice.objects.filter(reference=reference).exists():
         raise FinanceError(errors.DUPLICATE_REFERENCE, f"Invoice {reference} exists already.", 409)
     with transaction.atomic():

@@ -36,9 +36,9 @@ class Invoice(models.Model):
     paid_at = models.DateTimeField(null=True, blank=True)
     voided_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self):
+        return f"{self.reference} ({self.company_name}, {self.quantity} x {self.course_key})"
+
     @property
     def total(self):
         return self.price_per_seat * self.quantity
-
-    def __str__(self):
-        return f"{self.reference} ({self.company_name}, {self.quantity} x {self.course_key})"

@@ -153,7 +153,7 @@ def closed_or_full(kind):
 
 
 @pytest.mark.parametrize("kind", ["closed", "full"])
-def test_no_code_works_for_a_closed_or_full_course(redeem_as, buy_seats, seat, make_user, fake_lms, kind):
+def test_no_code_works_for_a_closed_or_full_course(redeem_as, buy_seats, seat, make_user, fake_lms, kind):  # noqa: PLR0917
     code = RegistrationCode.objects.filter(order_line__order=buy_seats(seat, 2)).first()
     CourseFacts.objects.create(course_key=COURSE, synced_at=timezone.now(), **closed_or_full(kind))
     posts_before = len(fake_lms.posts)
