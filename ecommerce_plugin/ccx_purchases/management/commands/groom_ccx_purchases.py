@@ -55,10 +55,9 @@ class Command(BaseCommand):
         groom = self._dry_run if options["dry_run"] else self._groom
         progress = tqdm(total=len(ids), desc="CCX purchases", unit="purchase", disable=options["no_progress"],
                         file=self.stderr._out)
-        with ThreadPoolExecutor(max_workers=max(1, options["workers"])) as pool:
-            for outcome in pool.map(lambda pid: self._in_thread(groom, pid, options["all"]), ids):
-                counts[outcome] = counts.get(outcome, 0) + 1
-                progress.update(1)
+        for outcome in self._outcomes(groom, ids, options["all"], options["workers"]):
+            counts[outcome] = counts.get(outcome, 0) + 1
+            progress.update(1)
         progress.close()
         elapsed = time.monotonic() - started
         summary = ", ".join(f"{name}: {count}" for name, count in sorted(counts.items())) or "nothing to do"
@@ -66,6 +65,17 @@ class Command(BaseCommand):
         prefix = "dry run, " if options["dry_run"] else ""
         self.stdout.write(f"groom_ccx_purchases: {prefix}{len(ids)} purchases checked in {elapsed:.1f}s "
                           f"({rate:.1f}/s); {summary}")
+
+    def _outcomes(self, groom, ids, include_synced, workers):
+        """
+        One outcome per purchase; with ``workers`` > 1 that many purchases are groomed at once, each
+        thread on its own database connection (the LMS round trips, not the database, are the wait).
+        """
+        if workers <= 1:
+            yield from (groom(pid, include_synced) for pid in ids)
+            return
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(lambda pid: self._in_thread(groom, pid, include_synced), ids)
 
     @staticmethod
     def _in_thread(groom, purchase_id, include_synced):
