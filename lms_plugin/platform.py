@@ -248,3 +248,23 @@ def is_master_course_staff_or_instructor(user, course_key):
     from common.djangoapps.student.roles import CourseInstructorRole, CourseStaffRole  # noqa: PLC0415
 
     return CourseInstructorRole(course_key).has_user(user) or CourseStaffRole(course_key).has_user(user)
+
+
+# --- pending enrollments (issue 6) -------------------------------------------------------------
+
+
+def current_request():
+    """
+    The request being served (crum), or None outside a request.
+    """
+    from crum import get_current_request  # noqa: PLC0415
+
+    return get_current_request()
+
+
+def course_home_url(course_key):
+    """
+    The learner's entry into a course (the platform's ``course_home_url``; the sandbox has no
+    learning MFE, so the LMS's own course URL).
+    """
+    return f"/courses/{course_key}/"

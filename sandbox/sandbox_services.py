@@ -25,6 +25,8 @@ DISCOVERY_PORT = 18381
 LMS_URL_ROOT = os.environ.get("SANDBOX_LMS_URL_ROOT", f"http://localhost:{LMS_PORT}")
 JWT_ISSUER = f"{LMS_URL_ROOT}/oauth2"
 JWT_AUDIENCE = "lms-key"
+# Shared by the LMS and ecommerce sandboxes: signs the receipt's hand-off of pending enrollments.
+PENDING_ENROLLMENT_SECRET = os.environ.get("COMMERCE_PENDING_ENROLLMENT_SECRET", "sandbox-pending-enrollment-secret")
 
 
 def database(host_name):
@@ -75,11 +77,20 @@ def celery_settings(host_name):
         "CELERY_TASK_DEFAULT_QUEUE": os.environ.get("SANDBOX_CELERY_QUEUE") or f"{host_name}.default",
         "CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP": True,
     }
-    if broker_url:
+    # "filesystem://" (what a test passes to the worker it starts) is the embedded default too.
+    if broker_url and not broker_url.startswith("filesystem"):
         settings["CELERY_BROKER_URL"] = broker_url
         if broker_url.startswith("redis"):
-            # A task a worker took but never acknowledged goes back to the queue after this long.
-            settings["CELERY_BROKER_TRANSPORT_OPTIONS"] = {"visibility_timeout": 30}
+            # A task a worker took but never acknowledged goes back to the queue after this long
+            # (seconds; CELERY_REDIS_VISIBILITY_TIMEOUT lets a test of redelivery wait less).
+            # The sweep that restores such tasks runs every unacked_restore_interval seconds
+            # (kombu's default sweep period is 10 * 10 s, far longer than the timeout).
+            visibility_timeout = int(os.environ.get("CELERY_REDIS_VISIBILITY_TIMEOUT", "30"))
+            settings["CELERY_BROKER_TRANSPORT_OPTIONS"] = {
+                "visibility_timeout": visibility_timeout,
+                "unacked_restore_interval": max(1, visibility_timeout // 4),
+                "unacked_restore_throttle": 1,
+            }
     else:
         queue_dir = VAR_DIR / f"{host_name}-broker"
         (queue_dir / "processed").mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ CHECKOUT_TEMPLATE_OVERRIDES = str(Path(__file__).resolve().parents[1] / "checkou
 FEATURE_APPS = [
     "ecommerce_plugin.catalog",
     "ecommerce_plugin.checkout",
+    "ecommerce_plugin.fulfillment",
     "ecommerce_plugin.discounts",
     "ecommerce_plugin.ccx_purchases",
 ]
@@ -59,19 +60,44 @@ def plugin_settings(settings):
     # .. setting_description: How long a task or the groomer holds a purchase while it talks to the LMS;
     #   must exceed a few LMS request timeouts. A crashed holder's lease expires after this long.
     settings.COMMERCE_CCX_SYNC_LEASE_SECONDS = 120
-    # Otto's order and line status pipelines: an order is Open until fulfilled.
+    # Otto's order and line status pipelines: an order is Open until fulfilled; a line that fails
+    # takes the status of its kind of error (fulfillment/status.py; error -> Open is a staff retry).
+    from ecommerce_plugin.fulfillment.status import line_status_pipeline, order_status_pipeline  # noqa: PLC0415
+
     settings.OSCAR_INITIAL_ORDER_STATUS = "Open"
     settings.OSCAR_INITIAL_LINE_STATUS = "Open"
-    settings.OSCAR_ORDER_STATUS_PIPELINE = {
-        "Open": ("Complete", "Fulfillment Error"),
-        "Fulfillment Error": ("Complete", "Open"),
-        "Complete": (),
-    }
-    settings.OSCAR_LINE_STATUS_PIPELINE = {
-        "Open": ("Complete", "Fulfillment Error"),
-        "Fulfillment Error": ("Complete", "Open"),
-        "Complete": (),
-    }
+    settings.OSCAR_ORDER_STATUS_PIPELINE = order_status_pipeline()
+    settings.OSCAR_LINE_STATUS_PIPELINE = line_status_pipeline()
+    # .. setting_name: COMMERCE_FULFILLMENT_MODULES
+    # .. setting_default: ["ecommerce_plugin.fulfillment.modules.EnrollmentFulfillmentModule"]
+    # .. setting_description: Dotted paths of the fulfillment modules (Otto's interface:
+    #   get_supported_lines, fulfill_product, revoke_line); the first that supports a line fulfils it.
+    #   Features append theirs.
+    settings.COMMERCE_FULFILLMENT_MODULES = ["ecommerce_plugin.fulfillment.modules.EnrollmentFulfillmentModule"]
+    # .. setting_name: COMMERCE_FULFILLMENT_MAX_RETRIES
+    # .. setting_default: 8
+    # .. setting_description: Retries of an order's fulfillment task while a line fails with a network,
+    #   timeout or LMS server error; after the last one the line takes its error status and the
+    #   order goes to Fulfillment Error for staff to retry.
+    settings.COMMERCE_FULFILLMENT_MAX_RETRIES = 8
+    # .. setting_name: COMMERCE_FULFILLMENT_RETRY_BACKOFF
+    # .. setting_default: 2
+    # .. setting_description: Seconds before the first retry of a fulfillment; doubles at each retry.
+    settings.COMMERCE_FULFILLMENT_RETRY_BACKOFF = 2
+    # .. setting_name: COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX
+    # .. setting_default: 600
+    # .. setting_description: Longest wait in seconds between two retries of a fulfillment.
+    settings.COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX = 600
+    # .. setting_name: COMMERCE_PENDING_ENROLLMENT_SECRET
+    # .. setting_default: "" (the host's value if it sets one)
+    # .. setting_description: Secret shared with the LMS plugin (same setting name there) to sign the
+    #   receipt's hand-off to the LMS, which shows the purchased courses as pending until fulfilled.
+    #   Empty: the receipt links to the plain dashboard.
+    settings.COMMERCE_PENDING_ENROLLMENT_SECRET = getattr(settings, "COMMERCE_PENDING_ENROLLMENT_SECRET", "")
+    # .. setting_name: COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME
+    # .. setting_default: 86400
+    # .. setting_description: Seconds the receipt's hand-off link to the LMS stays valid.
+    settings.COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME = 86400
     # The basket page carries the plugin's pay form and scripts: its overrides of two Oscar
     # templates must be found before Oscar's own.
     for engine in settings.TEMPLATES:

@@ -18,3 +18,12 @@ def plugin_settings(settings):
     ):
         if name in env_tokens:
             setattr(settings, name, env_tokens[name])
+    for name in (
+        "COMMERCE_FULFILLMENT_MODULES",
+        "COMMERCE_FULFILLMENT_MAX_RETRIES",
+        "COMMERCE_FULFILLMENT_RETRY_BACKOFF",
+        "COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX",
+        "COMMERCE_PENDING_ENROLLMENT_SECRET",
+        "COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME",
+    ):
+        setattr(settings, name, env_tokens.get(name, getattr(settings, name)))

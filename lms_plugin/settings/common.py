@@ -13,6 +13,7 @@ FEATURE_APPS = [
     "lms_plugin.ccx",
     "lms_plugin.paid_enrollments",
     "lms_plugin.discounts",
+    "lms_plugin.pending_enrollments",
 ]
 
 
@@ -86,6 +87,34 @@ def plugin_settings(settings):
     # .. setting_description: Celery queue of the asynchronous CCX writes (``?async=true``); None sends
     #   them to the LMS's default queue.
     settings.COMMERCE_CCX_JOB_QUEUE = None
+    # Pending enrollments (issue 6).
+    # .. setting_name: COMMERCE_PENDING_ENROLLMENT_SECRET
+    # .. setting_default: "" (the host's value if it sets one)
+    # .. setting_description: Secret shared with the ecommerce plugin (same setting name there) that
+    #   verifies the receipt's hand-off of the courses an order will enroll the learner in. Empty:
+    #   no hand-off is accepted and no course shows as pending.
+    settings.COMMERCE_PENDING_ENROLLMENT_SECRET = getattr(settings, "COMMERCE_PENDING_ENROLLMENT_SECRET", "")
+    # .. setting_name: COMMERCE_PENDING_ENROLLMENT_STALE_AFTER
+    # .. setting_default: 3600
+    # .. setting_description: Seconds after which a pending enrollment counts as stale (fulfillment late
+    #   or failed) and shows in the admin's "stale" filter and ``stale_pending_enrollments``.
+    settings.COMMERCE_PENDING_ENROLLMENT_STALE_AFTER = 3600
+    # .. setting_name: COMMERCE_PENDING_ENROLLMENT_DASHBOARD_URL
+    # .. setting_default: "/dashboard"
+    # .. setting_description: Where the receipt hand-off sends the learner once the pending courses are recorded.
+    settings.COMMERCE_PENDING_ENROLLMENT_DASHBOARD_URL = "/dashboard"
+    for _filter_type, _step in (
+        ("org.openedx.learning.home.enrollment.api.rendered.v1",
+         "lms_plugin.pending_enrollments.pipeline.AddPendingStatusToEnrollment"),
+        ("org.openedx.learning.dashboard.render.started.v1",
+         "lms_plugin.pending_enrollments.pipeline.AddPendingEnrollmentsToDashboard"),
+    ):
+        filters_config = dict(getattr(settings, "OPEN_EDX_FILTERS_CONFIG", None) or {})
+        step_config = dict(filters_config.get(_filter_type) or {"fail_silently": True, "pipeline": []})
+        if _step not in step_config.setdefault("pipeline", []):
+            step_config["pipeline"] = [*step_config["pipeline"], _step]
+        filters_config[_filter_type] = step_config
+        settings.OPEN_EDX_FILTERS_CONFIG = filters_config
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),

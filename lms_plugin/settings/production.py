@@ -23,3 +23,10 @@ def plugin_settings(settings):
     ):
         setattr(settings, name, env_tokens.get(name, getattr(settings, name)))
     settings.COMMERCE_CCX_JOB_QUEUE = env_tokens.get("COMMERCE_CCX_JOB_QUEUE", settings.COMMERCE_CCX_JOB_QUEUE)
+    # Pending enrollments (issue 6).
+    for name in (
+        "COMMERCE_PENDING_ENROLLMENT_SECRET",
+        "COMMERCE_PENDING_ENROLLMENT_STALE_AFTER",
+        "COMMERCE_PENDING_ENROLLMENT_DASHBOARD_URL",
+    ):
+        setattr(settings, name, env_tokens.get(name, getattr(settings, name)))

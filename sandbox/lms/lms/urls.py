@@ -2,17 +2,24 @@
 URLs of the sandbox LMS: the replicas' upstream paths, then every plugin's urls.
 """
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from edx_django_utils.plugins import get_plugin_url_patterns
 from openedx.core.djangoapps.plugins.constants import ProjectType
+
+from common.djangoapps.student import views as student_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/enrollment/v1/", include("openedx.core.djangoapps.enrollments.urls")),
     path("oauth2/", include("openedx.core.djangoapps.oauth_dispatch.urls")),
     path("api/ccx/", include("lms.djangoapps.ccx.api.urls", namespace="ccx_api")),
+    re_path(r"^dashboard/?$", student_views.student_dashboard, name="dashboard"),
+    path("api/learner_home/", include("lms.djangoapps.learner_home.urls", namespace="learner_home")),
     path("api/schema/", SpectacularAPIView.as_view(), name="openapi-schema"),
     path("", include("sandbox_lms.urls")),
 ]
 urlpatterns.extend(get_plugin_url_patterns(ProjectType.LMS))
+# The plugins' static files (e.g. the dashboard's pending-enrollments script); only with DEBUG, as runserver.
+urlpatterns.extend(staticfiles_urlpatterns())

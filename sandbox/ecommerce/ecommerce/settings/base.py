@@ -142,6 +142,9 @@ BACKEND_SERVICE_EDX_OAUTH2_KEY = "ecommerce-backend-service-key"
 BACKEND_SERVICE_EDX_OAUTH2_SECRET = os.environ.get("ECOMMERCE_OAUTH_SECRET", "ecommerce-backend-service-secret")
 BACKEND_SERVICE_EDX_OAUTH2_PROVIDER_URL = f"{sandbox_services.LMS_URL_ROOT}/oauth2"
 
+# Signs the receipt's hand-off to the LMS (pending enrollments); the LMS sandbox has the same value.
+COMMERCE_PENDING_ENROLLMENT_SECRET = sandbox_services.PENDING_ENROLLMENT_SECRET
+
 PAYMENT_PROCESSORS = ["ecommerce.extensions.payment.processors.dev.DevPaymentProcessor"]
 
 for _name, _value in sandbox_services.celery_settings("ecommerce").items():

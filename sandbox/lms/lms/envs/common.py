@@ -96,6 +96,9 @@ SANDBOX_OAUTH_CLIENTS = {
     },
 }
 
+# Verifies ecommerce's signed receipt hand-off (pending enrollments); the ecommerce sandbox has the same value.
+COMMERCE_PENDING_ENROLLMENT_SECRET = sandbox_services.PENDING_ENROLLMENT_SECRET
+
 for _name, _value in sandbox_services.celery_settings("lms").items():
     globals()[_name] = _value
 

@@ -1,0 +1,239 @@
+"""
+Order fulfillment, the Python API: fulfil an order's open lines, list and retry failed orders.
+
+Idempotent per line: each line is fulfilled inside a transaction that holds its row lock
+(``select_for_update``) from the moment its status is read until the new status is
+committed. A second delivery of the same task, running at the same time, waits on the lock and
+then sees Complete; a delivery after a crash sees the line still Open and offers it again,
+which the modules accept because the LMS enrollment API is idempotent. Complete is the end of
+the line pipeline, so no retry, redelivery or staff action fulfils a completed line again.
+
+Every status change writes one Oscar ``OrderNote`` in the same transaction as the change, and
+only when the status actually changes; a duplicate delivery finds nothing to change and writes
+nothing.
+"""
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from ecommerce_plugin.fulfillment import errors
+from ecommerce_plugin.fulfillment.data import FulfillmentReport, LineOutcome, RetryResult
+from ecommerce_plugin.fulfillment.models import LineFulfillment
+from ecommerce_plugin.fulfillment.modules import configured_modules, module_for_line
+from ecommerce_plugin.fulfillment.status import LINE, ORDER
+
+log = logging.getLogger(__name__)
+
+Line = get_model("order", "Line")
+Order = get_model("order", "Order")
+OrderNote = get_model("order", "OrderNote")
+
+
+class OrderNotFound(Exception):
+    error_code = errors.ORDER_NOT_FOUND
+
+
+def fulfill_order(order_number, *, final_attempt=True):
+    """
+    Fulfil the Open lines of order ``order_number``; returns a ``FulfillmentReport``.
+
+    A line failing with a retryable kind (network, timeout, server) stays Open when
+    ``final_attempt`` is False, for the caller to retry; otherwise it takes the error status
+    of its kind. The order becomes Complete when every line is, Fulfillment Error when no line
+    is left Open and one failed.
+    """
+    order = Order.objects.select_related("user").filter(number=order_number).first()
+    if order is None:
+        raise OrderNotFound(order_number)
+    modules = configured_modules()
+    completed, failed, retryable, error_details = [], [], [], {}
+    for line_id in order.lines.order_by("id").values_list("id", flat=True):
+        outcome, status = _fulfill_line(order, line_id, modules, final_attempt)
+        if status == LINE.COMPLETE:
+            completed.append(line_id)
+        elif status in LINE.ERRORS:
+            failed.append(line_id)
+        elif outcome is not None and not outcome.succeeded:
+            retryable.append(line_id)
+        if outcome is not None and not outcome.succeeded:
+            error_details[line_id] = f"{outcome.error_kind}: {outcome.detail}"
+    order_status = _settle_order(order.pk)
+    return FulfillmentReport(
+        order_number=order_number,
+        status=order_status,
+        completed_line_ids=tuple(completed),
+        failed_line_ids=tuple(failed),
+        retryable_line_ids=tuple(retryable),
+        errors=error_details,
+    )
+
+
+@transaction.atomic
+def _fulfill_line(order, line_id, modules, final_attempt):
+    """
+    Fulfil one line under its row lock; returns (outcome or None when not attempted, line status).
+    """
+    line = Line.objects.select_for_update().select_related("product").get(id=line_id)
+    if line.status != LINE.OPEN:
+        # Complete is final; lines in error wait for a staff retry, which reopens them.
+        return None, line.status
+    record, _ = LineFulfillment.objects.get_or_create(line=line)
+    module = module_for_line(line, modules)
+    if module is None:
+        outcome = LineOutcome(line.id, errors.CONFIGURATION, "No fulfillment module supports this product.")
+    else:
+        outcome = module.fulfill_product(order, [line]).get(line.id) or LineOutcome(
+            line.id, errors.CONFIGURATION, f"{type(module).__name__} returned no outcome for the line."
+        )
+    record.attempts += 1
+    if outcome.succeeded:
+        record.completed_at = timezone.now()
+        record.last_error_kind = record.last_error = ""
+        _change_line_status(order, line, LINE.COMPLETE, f"Line {line.id} ({line.title}) fulfilled.")
+    else:
+        record.last_error_kind = outcome.error_kind
+        record.last_error = outcome.detail[:500]
+        if outcome.error_kind in errors.RETRYABLE and not final_attempt:
+            log.info("Line %s of order %s failed (%s), will retry: %s", line.id, order.number, outcome.error_kind,
+                     outcome.detail)
+        else:
+            _change_line_status(
+                order, line, errors.LINE_STATUS_FOR_KIND[outcome.error_kind],
+                f"Line {line.id} ({line.title}) could not be fulfilled ({outcome.error_kind} error after "
+                f"{record.attempts} attempt(s)): {outcome.detail}",
+            )
+    record.save()
+    return outcome, line.status
+
+
+def _change_line_status(order, line, status, message):
+    line.set_status(status)
+    OrderNote.objects.create(order=order, note_type=OrderNote.SYSTEM, message=message)
+
+
+@transaction.atomic
+def _settle_order(order_pk):
+    """
+    Move the order to Complete or Fulfillment Error once its lines say so (under the order lock).
+    """
+    order = Order.objects.select_for_update().get(pk=order_pk)
+    statuses = list(order.lines.values_list("status", flat=True))
+    if statuses and all(status == LINE.COMPLETE for status in statuses):
+        target = ORDER.COMPLETE
+    elif LINE.OPEN not in statuses and any(status in LINE.ERRORS for status in statuses):
+        target = ORDER.FULFILLMENT_ERROR
+    else:
+        return order.status
+    if order.status != target:
+        previous = order.status
+        order.set_status(target)
+        OrderNote.objects.create(
+            order=order, note_type=OrderNote.SYSTEM, message=f"Order status changed from {previous} to {target}."
+        )
+    return order.status
+
+
+def failed_orders():
+    """
+    Numbers of the orders whose fulfillment failed, oldest first.
+    """
+    return list(Order.objects.filter(status=ORDER.FULFILLMENT_ERROR).order_by("date_placed").values_list(
+        "number", flat=True))
+
+
+def retry_fulfillment(order_numbers, requested_by=None):
+    """
+    Reopen each failed order and its failed lines (never its completed ones) and enqueue it again.
+
+    Returns a ``RetryResult`` per order; an order not in Fulfillment Error is left alone
+    (``error_code`` says why), so a double click or a concurrent worker changes nothing twice.
+    """
+    results = []
+    for number in order_numbers:
+        results.append(_reopen(number, requested_by))
+    return results
+
+
+@transaction.atomic
+def _reopen(order_number, requested_by):
+    from ecommerce_plugin.fulfillment.tasks import enqueue  # noqa: PLC0415  (tasks imports this module)
+
+    order = Order.objects.select_for_update().filter(number=order_number).first()
+    if order is None:
+        return RetryResult(order_number, errors.ORDER_NOT_FOUND)
+    if order.status != ORDER.FULFILLMENT_ERROR:
+        return RetryResult(order_number, errors.ORDER_NOT_IN_ERROR)
+    reopened = []
+    for line in Line.objects.select_for_update().filter(order=order, status__in=LINE.ERRORS).order_by("id"):
+        line.set_status(LINE.OPEN)
+        reopened.append(str(line.id))
+    order.set_status(ORDER.OPEN)
+    who = getattr(requested_by, "username", None) or "support"
+    OrderNote.objects.create(
+        order=order,
+        user=requested_by if getattr(requested_by, "pk", None) else None,
+        note_type=OrderNote.SYSTEM,
+        message=f"Fulfillment retry requested by {who}; lines reopened: {', '.join(reopened) or 'none'}.",
+    )
+    transaction.on_commit(lambda: enqueue(order_number, retry=True))
+    return RetryResult(order_number)
+
+
+# --- the learner's way back to the LMS ---------------------------------------------------------
+
+PENDING_ENROLLMENT_AUDIENCE = "lms:pending-enrollments"
+PENDING_ENROLLMENT_ISSUER = "ecommerce"
+
+
+def pending_enrollments_token(order):
+    """
+    A short-lived token, signed with the secret this service shares with the LMS, naming the
+    buyer and the (course, mode) pairs the order will enroll them in.
+
+    The learner's browser carries it to the LMS (the receipt's dashboard link); the LMS turns
+    it into pending enrollments. No server-to-server call happens in the checkout request.
+    """
+    import jwt  # noqa: PLC0415
+    from django.conf import settings  # noqa: PLC0415
+
+    from ecommerce_plugin.catalog.api import seat_for_product  # noqa: PLC0415
+    from ecommerce_plugin.fulfillment.modules import mode_for_seat  # noqa: PLC0415
+
+    secret = settings.COMMERCE_PENDING_ENROLLMENT_SECRET
+    if not secret:
+        return None
+    enrollments = []
+    for line in order.lines.select_related("product").all():
+        seat = seat_for_product(line.product) if line.product else None
+        if seat is not None:
+            enrollments.append({"course_id": seat.course_key, "mode": mode_for_seat(seat)})
+    if not enrollments:
+        return None
+    now = timezone.now()
+    claims = {
+        "iss": PENDING_ENROLLMENT_ISSUER,
+        "aud": PENDING_ENROLLMENT_AUDIENCE,
+        "preferred_username": order.user.username,
+        "order_number": order.number,
+        "enrollments": enrollments,
+        "iat": int(now.timestamp()),
+        "exp": int(now.timestamp()) + int(settings.COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME),
+    }
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+def learner_dashboard_url(order):
+    """
+    Where the receipt sends the learner: the LMS's pending-enrollment hand-off when the order
+    has seats and the shared secret is configured, else the LMS dashboard.
+    """
+    from urllib.parse import urlencode  # noqa: PLC0415
+
+    from ecommerce_plugin import platform  # noqa: PLC0415
+
+    token = pending_enrollments_token(order)
+    if token is None:
+        return platform.lms_url("/dashboard")
+    return platform.lms_url(f"/commerce/pending-enrollments/from-receipt/?{urlencode({'token': token})}")

@@ -1,0 +1,18 @@
+"""
+Asynchronous order fulfillment: an order is paid in the request and fulfilled by a celery worker.
+"""
+from django.apps import AppConfig
+
+
+class FulfillmentConfig(AppConfig):
+    name = "ecommerce_plugin.fulfillment"
+    label = "commerce_fulfillment"
+    verbose_name = "Commerce: fulfillment"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from oscar.apps.order.signals import order_placed  # noqa: PLC0415
+
+        from ecommerce_plugin.fulfillment import handlers  # noqa: PLC0415
+
+        order_placed.connect(handlers.enqueue_fulfillment, dispatch_uid="commerce_fulfillment.enqueue")

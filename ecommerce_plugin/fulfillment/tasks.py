@@ -1,0 +1,52 @@
+"""
+The fulfillment task: acks late, retries with exponential backoff, idempotent per line (see api).
+"""
+import logging
+
+from celery import shared_task
+from django.conf import settings
+
+from ecommerce_plugin.fulfillment import api
+
+log = logging.getLogger(__name__)
+
+
+def task_id_for(order_number, retry=False):
+    """
+    The first delivery of an order's fulfillment has a fixed id, its idempotency key in logs
+    and in the result table; a staff retry gets a fresh one.
+    """
+    if retry:
+        return None
+    return f"commerce-fulfill-order-{order_number}"
+
+
+def enqueue(order_number, retry=False):
+    return fulfill_order.apply_async(args=[order_number], task_id=task_id_for(order_number, retry))
+
+
+def backoff_seconds(retries):
+    """
+    Exponential backoff: base * 2**retries, capped.
+    """
+    base = float(settings.COMMERCE_FULFILLMENT_RETRY_BACKOFF)
+    return min(base * (2**retries), float(settings.COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX))
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None, ignore_result=False)
+def fulfill_order(self, order_number):
+    """
+    Fulfil order ``order_number``; retried while a line fails with a retryable error.
+
+    ``acks_late`` + ``reject_on_worker_lost``: a worker killed mid-task leaves the message
+    unacknowledged and the broker redelivers it; the per-line locks make that harmless.
+    """
+    max_retries = int(settings.COMMERCE_FULFILLMENT_MAX_RETRIES)
+    final_attempt = self.request.retries >= max_retries
+    report = api.fulfill_order(order_number, final_attempt=final_attempt)
+    if report.needs_retry:
+        countdown = backoff_seconds(self.request.retries)
+        log.info("Order %s: retry %s/%s in %.1fs (%s)", order_number, self.request.retries + 1, max_retries,
+                 countdown, report.errors)
+        raise self.retry(countdown=countdown, max_retries=max_retries)
+    return {"order_number": report.order_number, "status": report.status}

@@ -1,0 +1,28 @@
+"""
+Values the pending-enrollments API hands out.
+"""
+from dataclasses import dataclass
+from datetime import datetime
+
+PENDING = "pending"
+ACTIVE = "active"
+NONE = "none"
+
+
+@dataclass(frozen=True)
+class PendingEnrollmentStatus:
+    """
+    One course's state as the dashboard shows it.
+
+    ``status``: ``pending`` (paid, not fulfilled), ``active`` (fulfilled) or ``none``.
+    ``has_access``: the learner is already enrolled in another mode (an upgrade is pending),
+    so the course link stays enabled.
+    """
+
+    course_id: str
+    status: str
+    mode: str = ""
+    order_number: str = ""
+    created: datetime | None = None
+    has_access: bool = False
+    username: str = ""

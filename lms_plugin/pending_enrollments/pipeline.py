@@ -1,0 +1,88 @@
+"""
+openedx-filters steps: the learner's dashboards show a course paid for but not yet fulfilled.
+
+``CourseEnrollmentAPIRenderStarted`` (learner home, one call per listed enrollment) adds the
+pending fields to the enrollment's data; ``DashboardRenderStarted`` (legacy dashboard) adds the
+pending courses the learner has no enrollment in yet, the pending state of those being
+upgraded, and the script that turns them active in place.
+"""
+from django.templatetags.static import static
+from django.urls import reverse
+from openedx_filters import PipelineStep
+
+from lms_plugin import platform
+from lms_plugin.pending_enrollments import api
+from lms_plugin.pending_enrollments.data import PENDING
+
+PENDING_NOTE = "Payment received. Your enrollment is being processed; the course opens as soon as it is ready."
+UPGRADE_NOTE = "Payment received. Your upgrade is being processed."
+SCRIPT = "pending_enrollments/pending_enrollments.js"
+_REQUEST_CACHE = "_commerce_pending_statuses"
+
+
+def status_url():
+    return reverse("commerce_lms:pending-enrollments-status")
+
+
+def _pending_by_course(user):
+    """
+    The user's pending statuses by course id, read once per request (learner home calls the
+    enrollment step once per enrollment).
+    """
+    request = platform.current_request()
+    cached = getattr(request, _REQUEST_CACHE, None) if request is not None else None
+    if cached is None:
+        cached = {status.course_id: status for status in api.pending_for_user(user)}
+        if request is not None:
+            setattr(request, _REQUEST_CACHE, cached)
+    return cached
+
+
+class AddPendingStatusToEnrollment(PipelineStep):
+    """
+    Learner home: ``isPending``, ``pendingMode``, ``pendingNote``, ``pendingStatusUrl`` on the enrollment.
+    """
+
+    def run_filter(self, course_key, serialized_enrollment):  # pylint: disable=arguments-differ
+        user = platform.requesting_user()
+        data = dict(serialized_enrollment or {})
+        status = _pending_by_course(user).get(str(course_key)) if user is not None and user.is_authenticated else None
+        data["isPending"] = status is not None and status.status == PENDING
+        if data["isPending"]:
+            data["pendingMode"] = status.mode
+            data["pendingNote"] = UPGRADE_NOTE if status.has_access else PENDING_NOTE
+            data["pendingStatusUrl"] = f"{status_url()}?course_id={course_key}"
+        return {"course_key": course_key, "serialized_enrollment": data}
+
+
+class AddPendingEnrollmentsToDashboard(PipelineStep):
+    """
+    Legacy dashboard: ``commerce_pending_enrollments`` (courses paid for, no enrollment yet: shown
+    with the course link disabled), ``commerce_pending_upgrades`` (course id -> note, for listed
+    enrollments being upgraded), and the URLs of the status endpoint and the polling script.
+    """
+
+    def run_filter(self, context, template_name):  # pylint: disable=arguments-differ
+        user = context.get("user") or platform.requesting_user()
+        if user is None or not user.is_authenticated:
+            return {"context": context, "template_name": template_name}
+        pending = [status for status in _pending_by_course(user).values() if status.status == PENDING]
+        new, upgrades = [], {}
+        for status in pending:
+            if status.has_access:
+                upgrades[status.course_id] = UPGRADE_NOTE
+                continue
+            overview = platform.course_overview_or_none(status.course_id)
+            new.append({
+                "course_id": status.course_id,
+                "display_name": getattr(overview, "display_name", None) or status.course_id,
+                "mode": status.mode,
+                "note": PENDING_NOTE,
+                "course_url": platform.course_home_url(status.course_id),
+            })
+        context = dict(context)
+        context["commerce_pending_enrollments"] = new
+        context["commerce_pending_upgrades"] = upgrades
+        context["commerce_pending_status_url"] = status_url()
+        context["commerce_pending_script_url"] = static(SCRIPT)
+        return {"context": context, "template_name": template_name}
