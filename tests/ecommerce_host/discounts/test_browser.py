@@ -1,0 +1,164 @@
+"""
+The basket page in a real browser, with both sandbox hosts on localhost: the sandbox LMS served by
+gunicorn (its own SQLite database, prepared here) and this suite's ecommerce live server.
+
+Both hosts are on ``localhost`` on different ports: one site for the browser (ports do not make a
+site), so the LMS session cookie (SameSite=Lax) goes with the page's credentialed fetch, and the
+hosts' cookie names differ (``sessionid`` vs ``ecommerce_sessionid``) because cookies ignore ports.
+The LMS runs with its production-shaped settings (``lms.envs.sandbox``) so the allowed ecommerce
+origin comes from ``LMS_ENV_TOKENS``, as an operator would set it.
+"""
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from oscar.core.loading import get_model
+from playwright.sync_api import sync_playwright
+
+from ecommerce_plugin.discounts.models import DiscountRedemption
+from support.processes import HOSTS, host_server, process_env
+from support.services import CHROMIUM
+
+from .lms_tokens import DEMO_COURSE
+
+Order = get_model("order", "Order")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+SEED_LMS = f"""
+from datetime import timedelta
+from django.contrib.auth.models import User
+from django.utils import timezone
+from waffle.models import Flag
+from common.djangoapps.course_modes.models import CourseMode
+from common.djangoapps.student.models import CourseEnrollment
+from opaque_keys.edx.keys import CourseKey
+from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
+
+now = timezone.now()
+for key in ("{DEMO_COURSE}", "course-v1:edX+Bought+2026"):
+    course = CourseKey.from_string(key)
+    CourseOverview.objects.create(id=course, org=course.org, display_name=key, start=now - timedelta(days=5),
+                                  end=now + timedelta(days=90))
+    CourseMode.objects.create(course_id=course, mode_slug="audit", mode_display_name="Audit")
+    CourseMode.objects.create(course_id=course, mode_slug="verified", mode_display_name="Verified", min_price=49,
+                              _expiration_datetime=now + timedelta(days=30))
+Flag.objects.create(name="commerce_discounts.enable_discounting", everyone=True)
+for username in ("learner", "returning"):
+    user = User.objects.create_user(username, f"{{username}}@example.com", "edx")
+    CourseEnrollment.objects.create(user=user, course_id=CourseKey.from_string("{DEMO_COURSE}"), mode="audit")
+returning = User.objects.get(username="returning")
+# Already bought a certificate elsewhere: the first-purchase rule makes this learner ineligible.
+CourseEnrollment.objects.create(user=returning, course_id=CourseKey.from_string("course-v1:edX+Bought+2026"),
+                                mode="verified")
+"""
+
+
+@pytest.fixture
+def lms(tmp_path, live_server):
+    """The sandbox LMS on a free port, with the learners, the course and the discount flag."""
+    env = {
+        "DATABASE_URL": "",
+        "SANDBOX_DATABASE_NAME": str(tmp_path / "lms.sqlite3"),
+        "DJANGO_SETTINGS_MODULE": "lms.envs.sandbox",
+        "LMS_ENV_TOKENS": json.dumps({"COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS": [localhost(live_server.url)]}),
+    }
+    root = HOSTS["lms"][0]
+    run_env = process_env("lms", env)
+    for command in (["migrate", "--noinput", "-v0"], ["shell", "-c", SEED_LMS]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=root, env=run_env, check=True, timeout=300)
+    with host_server("lms", extra_env=env, log_path=tmp_path / "lms.log") as url:
+        yield localhost(url)
+
+
+def localhost(url):
+    return url.replace("127.0.0.1", "localhost")
+
+
+@pytest.fixture
+def shop(live_server, lms, settings, make_user, make_seat, discount_offer):  # noqa: PLR0917, ARG001
+    settings.COMMERCE_LMS_URL_ROOT = lms
+    # Checkout's fulfillment (another feature) enrolls the buyer through this LMS too.
+    settings.BACKEND_SERVICE_EDX_OAUTH2_PROVIDER_URL = f"{lms}/oauth2"
+    seat = make_seat(sku="VERIFIED-DEMO")
+    return {"url": localhost(live_server.url), "seat": seat, "users": {n: make_user(n) for n in ("learner", "returning")}}
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls here are synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def signed_in_page(browser, lms, shop, username):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{lms}/login")  # the learner signs in to the LMS
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", "edx")
+    page.click("[type=submit]")
+    page.wait_for_load_state()
+    web = Client()  # and is signed in to the shop (its own session cookie)
+    web.force_login(shop["users"][username])
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": web.cookies[settings.SESSION_COOKIE_NAME].value,
+                          "url": shop["url"]}])
+    return page
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_basket_page_fetches_the_discount_and_the_order_is_discounted(browser, lms, shop):
+    page = signed_in_page(browser, lms, shop, "learner")
+    calls = []
+    page.on("request", lambda request: calls.append(request.url) if "/api/discounts/v2/" in request.url else None)
+    page.goto(f"{shop['url']}/basket/add/?sku={shop['seat'].sku}")
+    page.wait_for_url("**discount_jwt=*", timeout=15000)
+    banner = page.locator("#commerce-lms-discount")
+    assert banner.get_attribute("data-state") == "applied"
+    assert "15% discount" in banner.inner_text()
+    assert "Pay 41.65" in page.locator("#commerce-pay").inner_text()
+    assert calls == [f"{lms}/api/discounts/v2/course/{DEMO_COURSE}"]
+
+    page.click("#commerce-pay")
+    page.wait_for_selector("#commerce-receipt", timeout=60000)
+    order = Order.objects.get(number=page.locator("#commerce-receipt").get_attribute("data-order-number"))
+    assert order.total_incl_tax == Decimal("41.65")
+    assert DiscountRedemption.objects.get(order=order).claims["preferred_username"] == "learner"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_ineligible_learner_keeps_the_full_price(browser, lms, shop):
+    page = signed_in_page(browser, lms, shop, "returning")
+    page.goto(f"{shop['url']}/basket/add/?sku={shop['seat'].sku}")
+    page.wait_for_selector("#commerce-lms-discount[data-asking=done]", state="attached", timeout=15000)
+    assert "discount_jwt" not in page.url
+    assert "Pay 49.00" in page.locator("#commerce-pay").inner_text()
+    page.click("#commerce-pay")
+    page.wait_for_selector("#commerce-receipt", timeout=60000)
+    order = Order.objects.get(number=page.locator("#commerce-receipt").get_attribute("data-order-number"))
+    assert order.total_incl_tax == Decimal("49.00")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_token_for_another_learner_shows_why_and_the_full_price(browser, lms, shop):
+    thief = signed_in_page(browser, lms, shop, "learner")
+    thief.goto(f"{shop['url']}/basket/add/?sku={shop['seat'].sku}")
+    thief.wait_for_url("**discount_jwt=*", timeout=15000)
+    stolen = thief.url.split("discount_jwt=", 1)[1]
+
+    page = signed_in_page(browser, lms, shop, "returning")
+    page.goto(f"{shop['url']}/basket/add/?sku={shop['seat'].sku}&discount_jwt={stolen}")
+    banner = page.locator("#commerce-lms-discount")
+    assert banner.get_attribute("data-state") == "refused"
+    assert "belongs to another learner" in banner.inner_text()
+    assert "Pay 49.00" in page.locator("#commerce-pay").inner_text()
