@@ -22,7 +22,9 @@ def plugin_settings(settings):
         "COMMERCE_DISCOUNTS_CACHE_SECONDS",
     ):
         setattr(settings, name, env_tokens.get(name, getattr(settings, name)))
-    settings.COMMERCE_CCX_JOB_QUEUE = env_tokens.get("COMMERCE_CCX_JOB_QUEUE", settings.COMMERCE_CCX_JOB_QUEUE)
+    settings.COMMERCE_CCX_JOB_QUEUE = env_tokens.get(
+        "COMMERCE_CCX_JOB_QUEUE", getattr(settings, "COMMERCE_CCX_JOB_QUEUE", None)
+    )
     # Pending enrollments (issue 6).
     for name in (
         "COMMERCE_PENDING_ENROLLMENT_SECRET",
