@@ -1,0 +1,64 @@
+"""
+A learner in a real browser: after checkout the legacy dashboard shows the course pending, then
+active, without a reload (real LMS, ecommerce and worker processes; services pass).
+"""
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from support.processes import celery_worker, free_port, host_server
+from support.services import CHROMIUM
+
+from .conftest import DEMO_COURSE
+
+pytestmark = [pytest.mark.redis, pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def test_dashboard_shows_the_course_pending_then_active_without_reload(
+    lms_database, lms_learner, make_seat, broker_sends, tmp_path
+):
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    make_seat(course_key=DEMO_COURSE, sku="VERI-DEMO")
+    user = get_user_model().objects.create_user(lms_learner, f"{lms_learner}@example.com", "edx")
+    client = Client()
+    client.force_login(user)
+    ecommerce_session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    lms_port = free_port()
+    lms_root = f"http://localhost:{lms_port}"
+    lms_env = {"DATABASE_URL": "", "SANDBOX_DATABASE_NAME": lms_database["path"]}
+    with host_server("lms", port=lms_port, extra_env=lms_env, log_path=tmp_path / "lms.log"), host_server(
+        "ecommerce", extra_env={"SANDBOX_LMS_URL_ROOT": lms_root, "SANDBOX_CELERY_ALWAYS_EAGER": "0"},
+        log_path=tmp_path / "ecommerce.log",
+    ) as ecommerce_root, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        context.add_cookies([
+            {"name": settings.SESSION_COOKIE_NAME, "value": ecommerce_session, "url": ecommerce_root},
+            {"name": "sessionid", "value": lms_database["sessions"][lms_learner], "url": lms_root},
+        ])
+        page = context.new_page()
+        page.goto(f"{ecommerce_root}/basket/add/?sku=VERI-DEMO")
+        page.click("#commerce-pay")
+        page.wait_for_selector("#commerce-receipt")
+        # No worker is running yet: the order is paid and queued, not fulfilled.
+        page.click("#go-to-dashboard")
+        page.wait_for_url(f"{lms_root}/dashboard")
+        entry = page.locator(f'li[data-course-id="{DEMO_COURSE}"]')
+        assert entry.get_attribute("data-enrollment-status") == "pending"
+        assert "being processed" in entry.locator(".note").inner_text()
+        assert entry.locator("a.course-link").get_attribute("href") is None
+        page.evaluate("window.__not_reloaded = true")
+
+        with celery_worker("ecommerce", extra_env={"SANDBOX_LMS_URL_ROOT": lms_root},
+                           log_path=tmp_path / "worker.log"):
+            page.wait_for_selector(f'li[data-course-id="{DEMO_COURSE}"][data-enrollment-status="active"]',
+                                   timeout=60_000)
+        assert page.evaluate("window.__not_reloaded") is True
+        assert entry.locator("a.course-link").get_attribute("href") == f"/courses/{DEMO_COURSE}/"
+        assert entry.locator(".note").count() == 0
+        browser.close()
