@@ -108,6 +108,11 @@ def plugin_settings(settings):
         *settings.COMMERCE_CHECKOUT_STEPS,
         "ecommerce_plugin.discounts.steps.LmsDiscountStep",
     ]
+    # CCX lines are fulfilled by recording the purchase; the LMS CCX follows through its own task.
+    settings.COMMERCE_FULFILLMENT_MODULES = [
+        *getattr(settings, "COMMERCE_FULFILLMENT_MODULES", []),
+        "ecommerce_plugin.ccx_purchases.fulfillment.CcxPurchaseFulfillmentModule",
+    ]
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),
