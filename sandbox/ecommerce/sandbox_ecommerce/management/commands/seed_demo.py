@@ -9,6 +9,7 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from ecommerce_plugin.catalog.api import create_or_update_seat
+from ecommerce_plugin.ccx_purchases.api import create_or_update_ccx_course
 
 Partner = get_model("partner", "Partner")
 
@@ -34,6 +35,23 @@ DEMO_COURSES = [
     ),
 ]
 
+# The CCX course product of the LMS seed's CCX master course: its six chapters, priced per seat.
+CCX_MASTER_COURSE = "course-v1:edX+CCX101+2026"
+CCX_MODULES = [
+    (f"block-v1:edX+CCX101+2026+type@chapter+block@module_{n}", title, Decimal(price))
+    for n, (title, price) in enumerate(
+        [
+            ("Module 1: Foundations", "5.00"),
+            ("Module 2: Catalog and Pricing", "5.00"),
+            ("Module 3: Baskets and Checkout", "7.50"),
+            ("Module 4: Vouchers and Offers", "7.50"),
+            ("Module 5: Enrollment and Fulfillment", "10.00"),
+            ("Module 6: Refunds and Reporting", "10.00"),
+        ],
+        start=1,
+    )
+]
+
 
 class Command(BaseCommand):
     help = "Create the sandbox shop's demo users and seat products (idempotent)."
@@ -55,7 +73,14 @@ class Command(BaseCommand):
                     id_verification_required=id_verification_required,
                 )
                 seats += 1
-        self.stdout.write(f"ecommerce demo data: {users} users, {seats} seat products in {len(DEMO_COURSES)} courses")
+        create_or_update_ccx_course(
+            partner=partner, master_course_key=CCX_MASTER_COURSE, title="Commerce for Custom Courses 101",
+            modules=CCX_MODULES,
+        )
+        self.stdout.write(
+            f"ecommerce demo data: {users} users, {seats} seat products in {len(DEMO_COURSES)} courses, "
+            f"1 CCX course product ({len(CCX_MODULES)} modules)"
+        )
 
     def _users(self):
         User = get_user_model()
