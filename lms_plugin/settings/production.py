@@ -21,7 +21,8 @@ def plugin_settings(settings):
         "COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS",
         "COMMERCE_DISCOUNTS_CACHE_SECONDS",
     ):
-        setattr(settings, name, env_tokens.get(name, getattr(settings, name)))
+        if name in env_tokens:
+            setattr(settings, name, env_tokens[name])
     settings.COMMERCE_CCX_JOB_QUEUE = env_tokens.get(
         "COMMERCE_CCX_JOB_QUEUE", getattr(settings, "COMMERCE_CCX_JOB_QUEUE", None)
     )
