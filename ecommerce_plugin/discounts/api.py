@@ -137,6 +137,11 @@ def link_redemption_to_order(order):
     """
     from ecommerce_plugin.discounts.models import DiscountRedemption  # noqa: PLC0415
 
+    # Checkout writes the order from the basket object it priced: no verified discount there, no
+    # redemption to link (and no query).
+    verdict = getattr(order.basket, _VERDICT_ATTR, None) if order.basket_id else None
+    if verdict is None or verdict.discount is None:
+        return
     DiscountRedemption.objects.filter(basket_id=order.basket_id, order__isnull=True).update(order=order)
 
 
