@@ -30,12 +30,23 @@ def payment_errors():
     return TransactionDeclined, GatewayError
 
 
+class _LmsApiClient(OAuthAPIClient):
+    """
+    ``OAuthAPIClient`` bounds only its token request; every API call must be bounded too, or
+    one hung LMS worker holds a celery worker (the CCXCon weakness this plugin replaces).
+    """
+
+    def request(self, method, url, headers=None, **kwargs):  # pylint: disable=arguments-differ
+        kwargs.setdefault("timeout", settings.COMMERCE_LMS_REQUEST_TIMEOUT)
+        return super().request(method, url, headers=headers, **kwargs)
+
+
 def lms_api_client():
     """
     A requests session that authenticates to the LMS as this service's user (OAuth2 client
     credentials, JWT), with the plugin's timeouts on every call.
     """
-    return OAuthAPIClient(
+    return _LmsApiClient(
         settings.BACKEND_SERVICE_EDX_OAUTH2_PROVIDER_URL,
         settings.BACKEND_SERVICE_EDX_OAUTH2_KEY,
         settings.BACKEND_SERVICE_EDX_OAUTH2_SECRET,
