@@ -30,14 +30,23 @@ def test_add_plugins_applied_common_defaults():
 
 
 def test_production_settings_take_operator_tokens():
-    fake = SimpleNamespace(
-        COMMERCE_LMS_URL_ROOT="http://localhost:18000",
-        COMMERCE_LMS_REQUEST_TIMEOUT=(3.05, 10),
-        ENV_TOKENS={"COMMERCE_LMS_URL_ROOT": "https://lms.example.com"},
-    )
-    production.plugin_settings(fake)
-    assert fake.COMMERCE_LMS_URL_ROOT == "https://lms.example.com"
-    assert fake.COMMERCE_LMS_REQUEST_TIMEOUT == (3.05, 10)
+    host = _host_settings_copy()
+    host.ENV_TOKENS = {"COMMERCE_LMS_URL_ROOT": "https://lms.example.com"}
+    production.plugin_settings(host)
+    assert host.COMMERCE_LMS_URL_ROOT == "https://lms.example.com"
+
+
+def test_production_settings_keep_defaults_the_operator_did_not_override():
+    host = _host_settings_copy()
+    host.ENV_TOKENS = {}
+    production.plugin_settings(host)
+    for name, value in vars(_host_settings_copy()).items():
+        assert getattr(host, name) == value, name
+
+
+def _host_settings_copy():
+    """The host's settings as ``production.plugin_settings`` receives them, as a plain object."""
+    return SimpleNamespace(**{name: getattr(settings, name) for name in dir(settings) if name.isupper()})
 
 
 @pytest.mark.django_db

@@ -28,12 +28,23 @@ def test_add_plugins_applied_common_defaults():
 
 
 def test_production_settings_take_operator_tokens():
-    fake = SimpleNamespace(
-        COMMERCE_LMS_SERVICE_USERNAMES=["ecommerce_worker"],
-        ENV_TOKENS={"COMMERCE_LMS_SERVICE_USERNAMES": ["otto_worker"]},
-    )
-    production.plugin_settings(fake)
-    assert fake.COMMERCE_LMS_SERVICE_USERNAMES == ["otto_worker"]
+    host = _host_settings_copy()
+    host.ENV_TOKENS = {"COMMERCE_LMS_SERVICE_USERNAMES": ["otto_worker"]}
+    production.plugin_settings(host)
+    assert host.COMMERCE_LMS_SERVICE_USERNAMES == ["otto_worker"]
+
+
+def test_production_settings_keep_defaults_the_operator_did_not_override():
+    host = _host_settings_copy()
+    host.ENV_TOKENS = {}
+    production.plugin_settings(host)
+    for name, value in vars(_host_settings_copy()).items():
+        assert getattr(host, name) == value, name
+
+
+def _host_settings_copy():
+    """The host's settings as ``production.plugin_settings`` receives them, as a plain object."""
+    return SimpleNamespace(**{name: getattr(settings, name) for name in dir(settings) if name.isupper()})
 
 
 def test_plugin_url_patterns_mount_our_urls():
