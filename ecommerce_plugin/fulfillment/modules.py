@@ -10,6 +10,7 @@ setting line statuses itself. The fulfillment API applies the outcome under the 
 so a module cannot move a line out of Complete and every status change gets its order note.
 """
 import logging
+import os
 
 import requests
 from django.conf import settings
@@ -73,6 +74,23 @@ def error_kind_of(exc_or_response):
     return errors.CONFIGURATION
 
 
+_CLIENTS = {}
+
+
+def lms_client():
+    """
+    One LMS client per worker process: it keeps its JWT until it expires (a fresh client per
+    task would ask the LMS for a token before every enrollment, doubling the calls).
+    """
+    # Keyed on the factory too, so a replaced ``platform.lms_api_client`` (tests) gets its own.
+    key = (os.getpid(), platform.lms_api_client)
+    if key not in _CLIENTS:
+        if any(pid != key[0] for pid, _ in _CLIENTS):
+            _CLIENTS.clear()  # a forked worker never reuses its parent's connection pool
+        _CLIENTS[key] = platform.lms_api_client()
+    return _CLIENTS[key]
+
+
 class EnrollmentFulfillmentModule(BaseFulfillmentModule):
     """
     Seats: enroll the buyer through the LMS enrollment API with the service's JWT.
@@ -88,7 +106,7 @@ class EnrollmentFulfillmentModule(BaseFulfillmentModule):
 
     def fulfill_product(self, order, lines, email_opt_in=False):
         outcomes = {}
-        client = platform.lms_api_client()
+        client = lms_client()
         for line in lines:
             seat = seat_for_product(line.product)
             payload = {
@@ -122,7 +140,7 @@ class EnrollmentFulfillmentModule(BaseFulfillmentModule):
             "course_details": {"course_id": seat.course_key},
         }
         try:
-            response = platform.lms_api_client().post(platform.lms_url(self.enrollment_path), json=payload)
+            response = lms_client().post(platform.lms_url(self.enrollment_path), json=payload)
         except requests.RequestException:
             log.exception("Revoking line %s failed", line.id)
             return False

@@ -26,4 +26,5 @@ def plugin_settings(settings):
         "COMMERCE_PENDING_ENROLLMENT_SECRET",
         "COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME",
     ):
-        setattr(settings, name, env_tokens.get(name, getattr(settings, name)))
+        if name in env_tokens:
+            setattr(settings, name, env_tokens[name])

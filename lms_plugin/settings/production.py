@@ -32,4 +32,5 @@ def plugin_settings(settings):
         "COMMERCE_PENDING_ENROLLMENT_STALE_AFTER",
         "COMMERCE_PENDING_ENROLLMENT_DASHBOARD_URL",
     ):
-        setattr(settings, name, env_tokens.get(name, getattr(settings, name)))
+        if name in env_tokens:
+            setattr(settings, name, env_tokens[name])

@@ -7,6 +7,7 @@ refuse the first enrollment calls with 503 or hold an answer while the test kill
 import os
 import signal
 import time
+from types import SimpleNamespace
 
 import pytest
 from oscar.core.loading import get_model
@@ -30,6 +31,16 @@ def lms_server(lms_database):
     with host_server("lms", extra_env={"DATABASE_URL": "", "SANDBOX_DATABASE_NAME": lms_database["path"]},
                      workers=2) as url:
         yield url
+
+
+@pytest.fixture
+def stack(lms_server, lms_database, lms_learner, place_seat_order, broker_sends):
+    """
+    A running LMS, its database, a learner known to it, the order helper; the broker purged.
+    """
+    purge_queue(broker_sends)
+    return SimpleNamespace(lms_url=lms_server, lms_db=lms_database["path"], learner=lms_learner,
+                           place_order=place_seat_order)
 
 
 def worker_env(proxy):
@@ -56,28 +67,22 @@ def expected_notes(number):
     return [f"Line {line.id} ({line.title}) fulfilled.", "Order status changed from Open to Complete."]
 
 
-def test_order_completes_after_the_lms_answers_503_to_the_first_tries(
-    lms_server, lms_database, lms_learner, place_seat_order, broker_sends, tmp_path
-):
-    purge_queue(broker_sends)
-    with LmsProxy(lms_server, fail_first=3) as proxy, celery_worker(
+def test_order_completes_after_the_lms_answers_503_to_the_first_tries(stack, tmp_path):
+    with LmsProxy(stack.lms_url, fail_first=3) as proxy, celery_worker(
         "ecommerce", extra_env=worker_env(proxy), log_path=tmp_path / "worker.log"
     ):
-        number = place_seat_order(lms_learner)
+        number = stack.place_order(stack.learner)
         wait_for_status(number, "Complete", timeout=60)
     assert proxy.refused == 3
-    assert lms_enrollment(lms_database["path"], lms_learner, DEMO_COURSE) == ("verified", True, 1)
+    assert lms_enrollment(stack.lms_db, stack.learner, DEMO_COURSE) == ("verified", True, 1)
     assert LineFulfillment.objects.get(line__order__number=number).attempts == 4
     assert order_notes(number) == expected_notes(number)
 
 
-def test_worker_killed_mid_task_is_redelivered_and_enrolls_once(
-    lms_server, lms_database, lms_learner, place_seat_order, broker_sends, tmp_path
-):
-    purge_queue(broker_sends)
-    with LmsProxy(lms_server, hold_seconds=60) as proxy:
+def test_worker_killed_mid_task_is_redelivered_and_enrolls_once(stack, tmp_path):
+    with LmsProxy(stack.lms_url, hold_seconds=60) as proxy:
         with celery_worker("ecommerce", extra_env=worker_env(proxy), log_path=tmp_path / "worker1.log") as first:
-            number = place_seat_order(lms_learner)
+            number = stack.place_order(stack.learner)
             assert proxy.forwarded.wait(60), "the worker never called the LMS"
             # The LMS has enrolled the learner; the worker dies before it hears so or commits.
             os.killpg(first.pid, signal.SIGKILL)
@@ -87,17 +92,14 @@ def test_worker_killed_mid_task_is_redelivered_and_enrolls_once(
         with celery_worker("ecommerce", extra_env=worker_env(proxy), log_path=tmp_path / "worker2.log"):
             wait_for_status(number, "Complete", timeout=60)
     assert proxy.enrollment_posts == 2  # the redelivered task asked again; the LMS answered the same enrollment
-    assert lms_enrollment(lms_database["path"], lms_learner, DEMO_COURSE) == ("verified", True, 1)
+    assert lms_enrollment(stack.lms_db, stack.learner, DEMO_COURSE) == ("verified", True, 1)
     assert order_notes(number) == expected_notes(number)
 
 
-def test_the_same_task_delivered_twice_enrolls_once_and_notes_once(
-    lms_server, lms_database, lms_learner, place_seat_order, broker_sends, tmp_path
-):
-    purge_queue(broker_sends)
+def test_the_same_task_delivered_twice_enrolls_once_and_notes_once(stack, tmp_path):
     log_path = tmp_path / "worker.log"
-    with LmsProxy(lms_server) as proxy:
-        number = place_seat_order(lms_learner)  # first delivery, queued (no worker yet)
+    with LmsProxy(stack.lms_url) as proxy:
+        number = stack.place_order(stack.learner)  # first delivery, queued (no worker yet)
         fulfill_order.apply_async(args=[number], task_id=task_id_for(number))  # the same task again
         with celery_worker("ecommerce", concurrency=2, extra_env=worker_env(proxy), log_path=log_path):
             wait_for_status(number, "Complete", timeout=60)
@@ -107,5 +109,5 @@ def test_the_same_task_delivered_twice_enrolls_once_and_notes_once(
                 time.sleep(0.2)
         assert log_path.read_text().count(marker) == 2, "both deliveries should have run"
     assert proxy.enrollment_posts == 1
-    assert lms_enrollment(lms_database["path"], lms_learner, DEMO_COURSE) == ("verified", True, 1)
+    assert lms_enrollment(stack.lms_db, stack.learner, DEMO_COURSE) == ("verified", True, 1)
     assert order_notes(number) == expected_notes(number)

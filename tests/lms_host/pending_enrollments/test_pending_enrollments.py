@@ -1,0 +1,138 @@
+"""
+Pending enrollments in the LMS: the receipt hand-off, the dashboards' filters, the status
+endpoint, the events that clear them, and support's view of stale ones.
+"""
+import time
+from datetime import timedelta
+
+import jwt
+import pytest
+from common.djangoapps.course_modes.models import CourseMode
+from common.djangoapps.student.models import CourseEnrollment
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+from opaque_keys.edx.keys import CourseKey
+from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
+
+from lms_plugin.pending_enrollments import api
+from lms_plugin.pending_enrollments.models import PendingEnrollment
+
+COURSE = "course-v1:edX+Pending+2026"
+COURSE_KEY = CourseKey.from_string(COURSE)
+SECRET = "test-pending-secret"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def secret(settings):
+    settings.COMMERCE_PENDING_ENROLLMENT_SECRET = SECRET
+
+
+@pytest.fixture
+def course():
+    overview = CourseOverview.objects.create(id=COURSE_KEY, display_name="Pending Course")
+    for slug in ("audit", "verified"):
+        CourseMode.objects.create(course_id=COURSE_KEY, mode_slug=slug, mode_display_name=slug,
+                                  min_price=0 if slug == "audit" else 49)
+    return overview
+
+
+@pytest.fixture
+def learner(client):
+    user = get_user_model().objects.create_user("ada", "ada@example.com", "edx")
+    client.force_login(user)
+    return user
+
+
+def token(username="ada", mode="verified", secret=SECRET, expires_in=600):
+    now = int(time.time())
+    return jwt.encode({
+        "iss": "ecommerce", "aud": "lms:pending-enrollments", "preferred_username": username,
+        "order_number": "EDX-1", "enrollments": [{"course_id": COURSE, "mode": mode}],
+        "iat": now, "exp": now + expires_in,
+    }, secret, algorithm="HS256")
+
+
+def hand_off(client, value):
+    return client.get("/commerce/pending-enrollments/from-receipt/", {"token": value})
+
+
+def test_the_receipt_hand_off_records_the_course_pending_and_opens_the_dashboard(client, course, learner):
+    response = hand_off(client, token())
+    assert response.status_code == 302 and response["Location"] == "/dashboard"
+    assert PendingEnrollment.objects.get(user=learner).mode == "verified"
+
+
+@pytest.mark.parametrize("bad", [token(secret="wrong"), token(username="bob"), token(expires_in=-10), "garbage"])
+def test_a_bad_or_foreign_token_records_nothing(client, course, learner, bad):
+    assert hand_off(client, bad).status_code == 302
+    assert not PendingEnrollment.objects.exists()
+
+
+def test_an_enrollment_already_active_in_the_mode_is_not_marked_pending(client, course, learner):
+    CourseEnrollment.enroll(learner, COURSE_KEY, mode="verified")
+    hand_off(client, token())
+    assert not PendingEnrollment.objects.exists()
+
+
+def test_the_enrollment_event_clears_the_pending_status(client, course, learner):
+    hand_off(client, token())
+    CourseEnrollment.enroll(learner, COURSE_KEY, mode="verified")  # fires COURSE_ENROLLMENT_CREATED
+    assert not PendingEnrollment.objects.exists()
+
+
+def test_an_upgrade_clears_on_the_mode_change_event(client, course, learner):
+    enrollment = CourseEnrollment.enroll(learner, COURSE_KEY, mode="audit")
+    hand_off(client, token())
+    assert PendingEnrollment.objects.exists()
+    enrollment.update_enrollment(mode="verified")  # fires COURSE_ENROLLMENT_CHANGED
+    assert not PendingEnrollment.objects.exists()
+
+
+def test_the_legacy_dashboard_lists_the_pending_course_with_its_link_disabled(client, course, learner):
+    hand_off(client, token())
+    html = client.get("/dashboard").content.decode()
+    assert f'data-pending-course-id="{COURSE}"' in html
+    assert "being processed" in html
+    assert ' href="/courses/' not in html
+    assert "pending_enrollments/pending_enrollments.js" in html
+
+
+def test_learner_home_data_carries_the_pending_status_of_an_upgrade(client, course, learner):
+    CourseEnrollment.enroll(learner, COURSE_KEY, mode="audit")
+    hand_off(client, token())
+    enrollment = client.get("/api/learner_home/init").json()["courses"][0]["enrollment"]
+    assert enrollment["isPending"] is True
+    assert enrollment["pendingMode"] == "verified"
+    assert enrollment["pendingStatusUrl"].startswith("/api/pending_enrollments/v1/status/")
+
+
+def test_learner_home_data_says_not_pending_otherwise(client, course, learner):
+    CourseEnrollment.enroll(learner, COURSE_KEY, mode="audit")
+    assert client.get("/api/learner_home/init").json()["courses"][0]["enrollment"]["isPending"] is False
+
+
+def test_the_status_endpoint_turns_active_once_enrolled(client, course, learner):
+    hand_off(client, token())
+    assert client.get("/api/pending_enrollments/v1/status/", {"course_id": COURSE}).json()["results"][0][
+        "status"] == "pending"
+    CourseEnrollment.enroll(learner, COURSE_KEY, mode="verified")
+    assert client.get("/api/pending_enrollments/v1/status/", {"course_id": COURSE}).json()["results"][0][
+        "status"] == "active"
+
+
+def test_the_status_endpoint_refuses_a_bad_course_id(client, learner):
+    response = client.get("/api/pending_enrollments/v1/status/", {"course_id": "nope"})
+    assert response.status_code == 400 and response.json()["error_code"] == "invalid_course_id"
+
+
+def test_stale_pending_enrollments_show_in_the_command_and_admin(client, course, learner, admin_client, capsys):
+    hand_off(client, token())
+    PendingEnrollment.objects.update(created=timezone.now() - timedelta(hours=2))
+    assert [status.username for status in api.stale_pending()] == ["ada"]
+    call_command("stale_pending_enrollments")
+    assert "ada" in capsys.readouterr().out
+    page = admin_client.get("/admin/commerce_pending_enrollments/pendingenrollment/", {"stale": "yes"})
+    assert page.status_code == 200 and "ada" in page.content.decode()
