@@ -99,6 +99,8 @@ def celery_settings(host_name):
             "data_folder_in": str(queue_dir),
             "data_folder_out": str(queue_dir),
             "processed_folder": str(queue_dir / "processed"),
+            # Broadcast (pidbox) exchanges; kombu would otherwise write them in the working directory.
+            "control_folder": str(queue_dir / "control"),
         }
     return settings
 

@@ -12,9 +12,13 @@ CHECKOUT_TEMPLATE_OVERRIDES = str(Path(__file__).resolve().parents[1] / "checkou
 FEATURE_APPS = [
     "ecommerce_plugin.catalog",
     "ecommerce_plugin.checkout",
-    "ecommerce_plugin.fulfillment",
     "ecommerce_plugin.discounts",
+    "ecommerce_plugin.fulfillment",
     "ecommerce_plugin.ccx_purchases",
+    "ecommerce_plugin.finance",
+    "ecommerce_plugin.registration_codes",
+    "ecommerce_plugin.invoices",
+    "ecommerce_plugin.coupons",
 ]
 
 
@@ -103,6 +107,33 @@ def plugin_settings(settings):
     for engine in settings.TEMPLATES:
         if engine["BACKEND"].endswith("DjangoTemplates") and CHECKOUT_TEMPLATE_OVERRIDES not in engine["DIRS"]:
             engine["DIRS"] = [CHECKOUT_TEMPLATE_OVERRIDES, *engine["DIRS"]]
+    # Paid enrollments, registration codes, invoices, coupons, finance (issue 8).
+    # .. setting_name: COMMERCE_REGISTRATION_CODE_LENGTH
+    # .. setting_default: 12
+    # .. setting_description: Characters in a registration code, drawn with ``secrets`` from a 25-letter
+    #   unambiguous alphabet (25**12 is about 6e16 codes).
+    settings.COMMERCE_REGISTRATION_CODE_LENGTH = 12
+    # .. setting_name: COMMERCE_REGISTRATION_CODE_REDEEM_URL
+    # .. setting_default: "http://localhost:18130/commerce/registration-codes/redeem/"
+    # .. setting_description: The page where learners redeem a code, as written in the emails.
+    settings.COMMERCE_REGISTRATION_CODE_REDEEM_URL = "http://localhost:18130/commerce/registration-codes/redeem/"
+    # .. setting_name: COMMERCE_MAX_SEATS_PER_ORDER
+    # .. setting_default: 500
+    # .. setting_description: Most seats of one course bought in one multi-seat order.
+    settings.COMMERCE_MAX_SEATS_PER_ORDER = 500
+    # .. setting_name: COMMERCE_MAX_CODES_PER_INVOICE
+    # .. setting_default: 10000
+    # .. setting_description: Most registration codes one invoice issues.
+    settings.COMMERCE_MAX_CODES_PER_INVOICE = 10000
+    settings.COMMERCE_CHECKOUT_STEPS = [
+        *settings.COMMERCE_CHECKOUT_STEPS,
+        "ecommerce_plugin.coupons.steps.CouponLimitsStep",
+    ]
+    # Multi-seat lines issue codes: this module must come before the seat enrollment module.
+    settings.COMMERCE_FULFILLMENT_MODULES = [
+        "ecommerce_plugin.registration_codes.fulfillment.RegistrationCodesFulfillmentModule",
+        *getattr(settings, "COMMERCE_FULFILLMENT_MODULES", []),
+    ]
     # Discounts (issue 4): the LMS discount token is verified again and claimed before the charge.
     settings.COMMERCE_CHECKOUT_STEPS = [
         *settings.COMMERCE_CHECKOUT_STEPS,

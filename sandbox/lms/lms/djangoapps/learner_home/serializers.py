@@ -6,10 +6,9 @@ serialized enrollment, as upstream does. Not replicated: certificates, entitleme
 grade data, courseware access checks, upgrade and email fields that read the platform's
 context dictionaries.
 """
+from common.djangoapps.course_modes.models import CourseMode
 from openedx_filters.learning.filters import CourseEnrollmentAPIRenderStarted
 from rest_framework import serializers
-
-from common.djangoapps.course_modes.models import CourseMode
 
 
 class CourseSerializer(serializers.Serializer):

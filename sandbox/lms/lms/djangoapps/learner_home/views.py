@@ -6,13 +6,13 @@ dashboard module) and a dozen context dictionaries, then serializes them with
 ``LearnerDashboardSerializer``; the sandbox keeps the enrollments and the serializer, whose
 ``EnrollmentSerializer`` runs ``CourseEnrollmentAPIRenderStarted``.
 """
+from common.djangoapps.student.views.dashboard import get_course_enrollments
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from common.djangoapps.student.views.dashboard import get_course_enrollments
 from lms.djangoapps.learner_home.serializers import LearnerDashboardSerializer
 
 
