@@ -1,14 +1,13 @@
 """
 URLs of the sandbox LMS: the replicas' upstream paths, then every plugin's urls.
 """
+from common.djangoapps.student import views as student_views
 from django.contrib import admin
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from edx_django_utils.plugins import get_plugin_url_patterns
 from openedx.core.djangoapps.plugins.constants import ProjectType
-
-from common.djangoapps.student import views as student_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
