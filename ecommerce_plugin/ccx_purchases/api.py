@@ -315,4 +315,4 @@ def request_sync(external_id):
     CcxPurchase.objects.filter(id=purchase.id).exclude(sync_state=data.SyncState.IN_SYNC).update(
         sync_state=data.SyncState.PENDING, sync_error=""
     )
-    transaction.on_commit(lambda: tasks.sync_ccx_purchase.delay(purchase.id))
+    transaction.on_commit(lambda: tasks.sync_ccx_purchase.delay(purchase.id), robust=True)

@@ -43,7 +43,7 @@ def record_ccx_lines(sender, order, user=None, **kwargs):
         for purchase_id in purchase_ids:
             tasks.sync_ccx_purchase.delay(purchase_id)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(enqueue, robust=True)
 
 
 def apply_quote(quote, order):

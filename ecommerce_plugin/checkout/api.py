@@ -8,6 +8,7 @@ in a second transaction. A frozen basket cannot be paid twice, a submitted one a
 its order, so a repeated request never charges twice, and a charge whose order cannot be
 written is refunded rather than lost.
 """
+import dataclasses
 import logging
 
 from django.db import transaction
@@ -99,6 +100,11 @@ def place_order(user, basket_id, params=None, request=None):
     try:
         return _write_order(basket, total, reference, context)
     except Exception as exc:
+        committed = _submitted_order(user, basket.id)
+        if committed is not None:
+            # The order is written and paid; what failed ran after the commit. Keep both.
+            log.exception("Order %s was placed, but work after its commit failed.", committed.number)
+            return dataclasses.replace(committed, created=True)
         log.exception("Order for basket %s could not be written after a charge; refunding.", basket.id)
         _refund(basket, total, reference)
         _thaw(basket, context)

@@ -177,7 +177,7 @@ def _reopen(order_number, requested_by):
         note_type=OrderNote.SYSTEM,
         message=f"Fulfillment retry requested by {who}; lines reopened: {', '.join(reopened) or 'none'}.",
     )
-    transaction.on_commit(lambda: enqueue(order_number, retry=True))
+    transaction.on_commit(lambda: enqueue(order_number, retry=True), robust=True)
     return RetryResult(order_number)
 
 

@@ -12,4 +12,4 @@ def enqueue_fulfillment(sender, order, **kwargs):  # pylint: disable=unused-argu
     from ecommerce_plugin.fulfillment.tasks import enqueue  # noqa: PLC0415
 
     number = order.number
-    transaction.on_commit(lambda: enqueue(number))
+    transaction.on_commit(lambda: enqueue(number), robust=True)

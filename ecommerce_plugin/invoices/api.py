@@ -46,7 +46,7 @@ def issue_invoice(user, *, sku, company_name, contact_name, contact_email, refer
             created_by=user,
         )
         codes_api.create_codes(quantity, seat=seat, unit_price=price_per_seat, invoice=invoice)
-        transaction.on_commit(lambda: _email_contact_later(invoice.id))
+        transaction.on_commit(lambda: _email_contact_later(invoice.id), robust=True)
     return invoice
 
 

@@ -134,7 +134,7 @@ def issue_codes_for_line(line):
     seat = seat_for_product(line.product)
     codes = create_codes(line.quantity, seat=seat, unit_price=line.unit_price_incl_tax, order_line=line)
     order = line.order
-    transaction.on_commit(lambda: _send_codes_email_later(order.id))
+    transaction.on_commit(lambda: _send_codes_email_later(order.id), robust=True)
     return codes
 
 
@@ -197,7 +197,7 @@ def redeem(user, raw_code):
         if not claimed:
             raise RegistrationCodeError(errors.CODE_ALREADY_REDEEMED, "This code has already been used.", 409)
         redemption = Redemption.objects.create(code=row, user=user)
-        transaction.on_commit(lambda: _enroll_later(redemption.id))
+        transaction.on_commit(lambda: _enroll_later(redemption.id), robust=True)
     return RedemptionState(redemption.id, row.code, row.course_key, redemption.status, "")
 
 

@@ -167,3 +167,19 @@ def test_checkout_query_count_is_bounded(django_assert_max_num_queries, learner,
     # 57 today: Oscar writes an order in ~35 queries; the rest is locking, offers and the payment record.
     with django_assert_max_num_queries(60):
         api.place_order(learner, basket_with_seat.id, {"card_number": "4111111111111111"})
+
+
+def test_a_failure_after_the_order_commits_keeps_the_order_and_the_payment(monkeypatch, learner, basket_with_seat):
+    """A hook that runs after the commit (a broker that is down, say) must not refund a placed order."""
+    original = api._write_order
+
+    def write_then_fail(*args, **kwargs):
+        original(*args, **kwargs)
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(api, "_write_order", write_then_fail)
+    placed = api.place_order(learner, basket_with_seat.id, {"card_number": "4111111111111111"})
+    assert placed.created
+    assert Order.objects.filter(number=placed.number).exists()
+    assert [r.response["kind"] for r in PaymentProcessorResponse.objects.all()] == ["charge"]
+    assert Basket.objects.get(id=basket_with_seat.id).status == Basket.SUBMITTED
