@@ -3,7 +3,8 @@
  * active in place (note removed, course link enabled) as soon as its enrollment is fulfilled.
  *
  * Markup: an element with data-pending-course-id="<course key>", inside it an <a data-pending-link
- * data-href="..."> without href while pending, and a [data-pending-note]. The status URL is read
+ * data-href="..."> without href while pending, a [data-pending-note] and optionally a
+ * [data-pending-mode] showing the mode (an upgrade keeps its link). The status URL is read
  * from document.body's data-pending-status-url (or the first element carrying it).
  */
 (function () {
@@ -18,7 +19,7 @@
     return Array.prototype.slice.call(document.querySelectorAll("[data-pending-course-id].pending"));
   }
 
-  function activate(entry) {
+  function activate(entry, result) {
     entry.classList.remove("pending");
     entry.classList.add("active");
     entry.setAttribute("data-enrollment-status", "active");
@@ -28,6 +29,8 @@
       link.removeAttribute("aria-disabled");
       link.classList.remove("disabled");
     }
+    var mode = entry.querySelector("[data-pending-mode]");
+    if (mode && result.mode) { mode.textContent = "(" + result.mode + ")"; }
     var note = entry.querySelector("[data-pending-note]");
     if (note) { note.parentNode.removeChild(note); }
   }
@@ -47,7 +50,7 @@
         (body.results || []).forEach(function (result) {
           if (result.status !== "active") { return; }
           entries.forEach(function (entry) {
-            if (entry.getAttribute("data-pending-course-id") === result.course_id) { activate(entry); }
+            if (entry.getAttribute("data-pending-course-id") === result.course_id) { activate(entry, result); }
           });
         });
         window.setTimeout(poll, interval);

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
 INSTALLED_APPS.extend(get_plugin_apps(PROJECT_TYPE))
 
 MIDDLEWARE = [
+    # Per-request caches (edx-toggles reads waffle through them), as the platform has.
+    "edx_django_utils.cache.middleware.RequestCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

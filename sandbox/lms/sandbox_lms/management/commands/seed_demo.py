@@ -4,13 +4,14 @@ Sandbox-only (not a replica): ``manage.py seed_demo`` creates the demo users and
 from datetime import UTC, datetime
 
 from common.djangoapps.course_modes.models import CourseMode
-from common.djangoapps.student.models import UserProfile
+from common.djangoapps.student.models import CourseEnrollment, UserProfile
 from common.djangoapps.student.roles import CourseInstructorRole
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from opaque_keys.edx.keys import CourseKey
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
+from waffle.models import Flag
 from xmodule.models import SandboxCourseStructure
 
 PASSWORD = "edx"
@@ -26,6 +27,8 @@ USERS = {
 
 DEMO_COURSE = "course-v1:edX+DemoX+Demo_Course"
 CCX_MASTER_COURSE = "course-v1:edX+CCX101+2026"
+# The discounts feature flag of lms_plugin (commerce_discounts.enable_discounting).
+DISCOUNT_FLAG = "commerce_discounts.enable_discounting"
 
 COURSES = {
     DEMO_COURSE: {
@@ -77,6 +80,7 @@ class Command(BaseCommand):
         if not instructor.has_user(users["edx"]):
             instructor.add_users(users["edx"])
             created.append(f"instructor role on {CCX_MASTER_COURSE}")
+        self._discount_demo(users, created)
         self.stdout.write(
             f"seed_demo: {len(USERS)} users, {len(COURSES)} courses; "
             + (f"created {len(created)} objects." if created else "nothing to change.")
@@ -139,3 +143,19 @@ class Command(BaseCommand):
         )
         if was_created:
             created.append(f"structure of {course_key}")
+
+    def _discount_demo(self, users, created):
+        """
+        Learners ``audit`` and ``honor`` audit the demo course and the discount flag is on for
+        everyone, so the basket shows the LMS's first-purchase discount on their upgrade.
+        """
+        demo_key = CourseKey.from_string(DEMO_COURSE)
+        for username in ("audit", "honor"):
+            if not CourseEnrollment.is_enrolled(users[username], demo_key):
+                CourseEnrollment.enroll(users[username], demo_key, mode="audit")
+                created.append(f"audit enrollment of {username}")
+        _, flag_created = Flag.objects.update_or_create(
+            name=DISCOUNT_FLAG, defaults={"everyone": True, "note": "Sandbox demo: discounts on."}
+        )
+        if flag_created:
+            created.append(f"waffle flag {DISCOUNT_FLAG}")
