@@ -1,6 +1,8 @@
 """
 Error codes of the registration-codes API.
 """
+from ecommerce_plugin.api_errors import CommerceError
+
 INVALID_REQUEST = "invalid_request"
 CODE_NOT_FOUND = "code_not_found"
 CODE_ALREADY_REDEEMED = "code_already_redeemed"
@@ -13,12 +15,7 @@ TOO_MANY_SEATS = "too_many_seats"
 REDEMPTION_NOT_FOUND = "redemption_not_found"
 
 
-class RegistrationCodeError(Exception):
-    def __init__(self, error_code, message, http_status=400):
-        super().__init__(message)
-        self.error_code = error_code
-        self.message = message
-        self.http_status = http_status
-
-    def as_dict(self):
-        return {"error_code": self.error_code, "message": self.message}
+class RegistrationCodeError(CommerceError):
+    """
+    A refusal of this API; see ``ecommerce_plugin.api_errors``.
+    """

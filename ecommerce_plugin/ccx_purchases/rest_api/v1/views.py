@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ecommerce_plugin.api_errors import invalid, refused
 from ecommerce_plugin.ccx_purchases import api, errors
 from ecommerce_plugin.ccx_purchases.errors import CcxPurchaseRefused
 from ecommerce_plugin.ccx_purchases.rest_api.v1.serializers import (
@@ -15,17 +16,6 @@ from ecommerce_plugin.ccx_purchases.rest_api.v1.serializers import (
     PurchaseSerializer,
     QuoteSerializer,
 )
-
-
-def refused(exc):
-    return Response(exc.as_dict(), status=exc.http_status)
-
-
-def invalid(serializer):
-    return Response(
-        {"error_code": errors.INVALID_REQUEST, "message": "Invalid request.", "field_errors": serializer.errors},
-        status=status.HTTP_400_BAD_REQUEST,
-    )
 
 
 class CourseView(APIView):

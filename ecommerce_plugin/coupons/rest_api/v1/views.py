@@ -7,25 +7,15 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ecommerce_plugin.api_errors import invalid, refused
 from ecommerce_plugin.checkout.errors import CheckoutRefused
-from ecommerce_plugin.coupons import api, errors
+from ecommerce_plugin.coupons import api
 from ecommerce_plugin.coupons.rest_api.v1.serializers import (
     ApplyCouponSerializer,
     CouponSerializer,
     CreateCouponSerializer,
 )
 from ecommerce_plugin.finance.errors import FinanceError
-
-
-def invalid(serializer):
-    return Response(
-        {"error_code": errors.INVALID_REQUEST, "message": "Invalid request.", "field_errors": serializer.errors},
-        status=status.HTTP_400_BAD_REQUEST,
-    )
-
-
-def refused(exc):
-    return Response(exc.as_dict(), status=exc.http_status)
 
 
 class CouponsView(APIView):

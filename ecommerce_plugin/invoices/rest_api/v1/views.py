@@ -7,13 +7,10 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ecommerce_plugin.api_errors import refused
 from ecommerce_plugin.finance.errors import FinanceError
 from ecommerce_plugin.invoices import api, errors
 from ecommerce_plugin.invoices.rest_api.v1.serializers import InvoiceSerializer, IssueInvoiceSerializer
-
-
-def refused(exc):
-    return Response(exc.as_dict(), status=exc.http_status)
 
 
 class InvoicesView(APIView):

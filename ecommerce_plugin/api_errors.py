@@ -1,0 +1,35 @@
+"""
+The error shape of every ecommerce plugin API: ``{"error_code", "message"}``, plus
+``field_errors`` for malformed input. Each feature lists its codes in its own ``errors.py``
+and raises a subclass of ``CommerceError``; views answer with ``refused`` and ``invalid``.
+"""
+from rest_framework import status
+from rest_framework.response import Response
+
+INVALID_REQUEST = "invalid_request"
+
+
+class CommerceError(Exception):
+    """
+    A request refused with a machine-readable code; nothing was changed.
+    """
+
+    def __init__(self, error_code, message, http_status=400):
+        super().__init__(message)
+        self.error_code = error_code
+        self.message = message
+        self.http_status = http_status
+
+    def as_dict(self):
+        return {"error_code": self.error_code, "message": self.message}
+
+
+def refused(exc):
+    return Response(exc.as_dict(), status=exc.http_status)
+
+
+def invalid(serializer):
+    return Response(
+        {"error_code": INVALID_REQUEST, "message": "Invalid request.", "field_errors": serializer.errors},
+        status=status.HTTP_400_BAD_REQUEST,
+    )
