@@ -316,3 +316,33 @@ def request_sync(external_id):
         sync_state=data.SyncState.PENDING, sync_error=""
     )
     transaction.on_commit(lambda: tasks.sync_ccx_purchase.delay(purchase.id), robust=True)
+
+
+# Quote products ------------------------------------------------------------------------------
+
+
+def abandoned_quote_products(older_than):
+    """
+    Quote products nobody can still pay for or has paid for: made before ``older_than``, on no
+    order line, and in no basket but open ones last touched before ``older_than``. A replaced
+    upgrade line leaves its quote product with no basket at all; an abandoned basket keeps one.
+    """
+    return (
+        Product.objects.filter(
+            stockrecords__partner_sku__startswith=data.QUOTE_SKU_PREFIX, date_created__lt=older_than
+        )
+        .exclude(line__isnull=False)  # order lines (Oscar gives them no related name)
+        .exclude(basket_lines__basket__status__in=[Basket.FROZEN, Basket.SUBMITTED])
+        .exclude(basket_lines__basket__date_created__gte=older_than)
+        .distinct()
+    )
+
+
+@transaction.atomic
+def prune_quote_products(older_than):
+    """
+    Delete the abandoned quote products (and their lines in abandoned open baskets); returns how many.
+    """
+    ids = list(abandoned_quote_products(older_than).values_list("id", flat=True))
+    Product.objects.filter(id__in=ids).delete()
+    return len(ids)
