@@ -143,6 +143,26 @@ def failed_orders():
         "number", flat=True))
 
 
+def requeue_stuck_orders(placed_before):
+    """
+    Queue again every order still Open that was placed before ``placed_before``; returns their numbers.
+
+    An order stays Open with no task when its enqueue was lost after the commit (the broker was
+    down: enqueues after commit are ``robust``). Fulfillment is idempotent per line, so queueing
+    an order whose task is merely slow costs one no-op run.
+    """
+    from ecommerce_plugin.fulfillment.tasks import enqueue  # noqa: PLC0415  (tasks imports this module)
+
+    numbers = list(
+        Order.objects.filter(status=ORDER.OPEN, date_placed__lt=placed_before)
+        .order_by("date_placed")
+        .values_list("number", flat=True)
+    )
+    for number in numbers:
+        enqueue(number, retry=True)
+    return numbers
+
+
 def retry_fulfillment(order_numbers, requested_by=None):
     """
     Reopen each failed order and its failed lines (never its completed ones) and enqueue it again.

@@ -1,9 +1,12 @@
 """
 Fulfillment in-process (eager tasks, the LMS mocked with ``responses``): statuses, notes, retries.
 """
+from datetime import timedelta
+
 import pytest
 import responses
 from django.core.management import call_command
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from ecommerce_plugin import platform
@@ -133,3 +136,18 @@ def test_the_receipt_links_to_the_lms_hand_off_with_a_signed_token(place_seat_or
     claims = jwt.decode(url.split("token=")[1], "s3cret", algorithms=["HS256"], audience="lms:pending-enrollments")
     assert claims["preferred_username"] == "ada"
     assert claims["enrollments"] == [{"course_id": "course-v1:edX+DemoX+Demo_Course", "mode": "verified"}]
+
+
+def test_orders_whose_enqueue_was_lost_are_queued_again(lms, place_seat_order, capsys, django_capture_on_commit_callbacks):
+    lms.add(responses.POST, ENROLL, json={"is_active": True, "mode": "verified"})
+    with django_capture_on_commit_callbacks(execute=False):  # the broker was down: nothing queued
+        stuck = place_seat_order("ada")
+        recent = place_seat_order("bob")
+    Order.objects.filter(number=stuck).update(date_placed=timezone.now() - timedelta(minutes=30))
+
+    call_command("retry_fulfillment", "--stuck-open", "10")
+
+    assert capsys.readouterr().out.splitlines() == [f"{stuck}: queued (stuck Open)"]
+    assert Order.objects.get(number=stuck).status == "Complete"
+    assert Order.objects.get(number=recent).status == "Open"
+    assert len(enrollment_calls(lms)) == 1
