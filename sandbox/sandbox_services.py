@@ -191,3 +191,24 @@ def rest_framework_settings():
         "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
         "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     }
+
+
+def middleware(*host_specific):
+    """
+    ``MIDDLEWARE`` of a host: the stack every Open edX service runs, then the host's own.
+    """
+    return [
+        # Per-request caches (edx-toggles reads waffle through them), as the platform has.
+        "edx_django_utils.cache.middleware.RequestCacheMiddleware",
+        "corsheaders.middleware.CorsMiddleware",
+        "django.middleware.security.SecurityMiddleware",
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.common.CommonMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+        "crum.CurrentRequestUserMiddleware",
+        "waffle.middleware.WaffleMiddleware",
+        *host_specific,
+    ]

@@ -42,21 +42,7 @@ INSTALLED_APPS = [
 ]
 INSTALLED_APPS.extend(get_plugin_apps(PROJECT_TYPE))
 
-MIDDLEWARE = [
-    # Per-request caches (edx-toggles reads waffle through them), as the platform has.
-    "edx_django_utils.cache.middleware.RequestCacheMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "crum.CurrentRequestUserMiddleware",
-    "waffle.middleware.WaffleMiddleware",
-    "edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware",
-]
+MIDDLEWARE = sandbox_services.middleware("edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware")
 
 ROOT_URLCONF = "course_discovery.urls"
 WSGI_APPLICATION = "course_discovery.wsgi.application"

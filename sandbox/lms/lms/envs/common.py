@@ -47,21 +47,7 @@ INSTALLED_APPS = [
 ]
 INSTALLED_APPS.extend(get_plugin_apps(ProjectType.LMS))
 
-MIDDLEWARE = [
-    # Per-request caches (edx-toggles reads waffle through them), as the platform has.
-    "edx_django_utils.cache.middleware.RequestCacheMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "crum.CurrentRequestUserMiddleware",
-    "waffle.middleware.WaffleMiddleware",
-    "edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware",
-]
+MIDDLEWARE = sandbox_services.middleware("edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware")
 
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
