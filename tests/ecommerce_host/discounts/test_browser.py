@@ -14,6 +14,7 @@ import sys
 from decimal import Decimal
 
 import pytest
+import requests
 from django.conf import settings
 from django.test import Client
 from oscar.core.loading import get_model
@@ -72,6 +73,10 @@ def lms(tmp_path, live_server):
     for command in (["migrate", "--noinput", "-v0"], ["shell", "-c", SEED_LMS]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=root, env=run_env, check=True, timeout=300)
     with host_server("lms", extra_env=env, log_path=tmp_path / "lms.log") as url:
+        # The page gives the LMS 2 s; a gunicorn worker's first request loads the URLconf, so
+        # warm every worker up before the browser asks (a loaded CI machine is slow to do that).
+        for _ in range(6):
+            requests.get(f"{url}/api/discounts/v2/course/{DEMO_COURSE}", timeout=30)
         yield localhost(url)
 
 
