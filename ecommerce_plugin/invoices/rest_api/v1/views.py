@@ -7,9 +7,9 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ecommerce_plugin.api_errors import refused
+from ecommerce_plugin.api_errors import invalid, refused
 from ecommerce_plugin.finance.errors import FinanceError
-from ecommerce_plugin.invoices import api, errors
+from ecommerce_plugin.invoices import api
 from ecommerce_plugin.invoices.rest_api.v1.serializers import InvoiceSerializer, IssueInvoiceSerializer
 
 
@@ -30,14 +30,7 @@ class InvoicesView(APIView):
     def post(self, request):
         serializer = IssueInvoiceSerializer(data=request.data)
         if not serializer.is_valid():
-            return Response(
-                {
-                    "error_code": errors.INVALID_REQUEST,
-                    "message": "Invalid request.",
-                    "field_errors": serializer.errors,
-                },
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+            return invalid(serializer)
         try:
             invoice = api.issue_invoice(request.user, **serializer.validated_data)
         except FinanceError as exc:
