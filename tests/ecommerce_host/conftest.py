@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from oscar.core.loading import get_model
 
 from ecommerce_plugin.catalog.api import create_or_update_seat
+from support import clients
 
 Partner = get_model("partner", "Partner")
 DEMO_COURSE = "course-v1:edX+DemoX+Demo_Course"
@@ -51,3 +52,9 @@ def make_seat(partner):
 @pytest.fixture
 def verified_seat(make_seat):
     return make_seat()
+
+
+@pytest.fixture
+def client_for():
+    """Builds DRF clients signed in as a user."""
+    return clients.client_for

@@ -88,16 +88,6 @@ def test_groomer_reports_an_lms_outage_and_leaves_the_purchase_to_a_later_run(lm
     assert CcxPurchase.objects.get().sync_lease_token == ""
 
 
-@pytest.fixture
-def client_for():
-    def make(user):
-        client = APIClient()
-        client.force_authenticate(user)
-        return client
-
-    return make
-
-
 def test_course_payload_merges_the_callers_purchases(client_for, coach, make_user, purchase):
     buy(make_user("someone_else"), [module(3)], 1)
     body = client_for(coach).get(f"/api/commerce/v1/ccx/courses/{MASTER}/").json()

@@ -30,16 +30,6 @@ class RecordRelease(CheckoutStep):
 
 
 @pytest.fixture
-def client_for():
-    def make(user):
-        client = APIClient()
-        client.force_authenticate(user)
-        return client
-
-    return make
-
-
-@pytest.fixture
 def basket_with_seat(learner, verified_seat):
     return api.add_skus_to_basket(learner, [verified_seat.sku])
 

@@ -8,21 +8,15 @@ import pytest
 from django.utils import timezone
 from ecommerce_host.registration_codes.support import OTHER_COURSE
 from oscar.core.loading import get_model
-from rest_framework.test import APIClient
 
 from ecommerce_plugin.checkout import api as checkout_api
 from ecommerce_plugin.checkout.errors import CheckoutRefused
 from ecommerce_plugin.coupons import api
+from support.clients import client_for
 
 COUPONS = "/api/commerce/v1/coupons/"
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
-
-
-def client_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

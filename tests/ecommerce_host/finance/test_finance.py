@@ -13,19 +13,13 @@ from django.utils import timezone
 from ecommerce.extensions.payment.models import PaymentProcessorResponse
 from ecommerce_host.registration_codes.support import COURSE
 from oscar.core.loading import get_model
-from rest_framework.test import APIClient
 
 from ecommerce_plugin.finance import api
 from ecommerce_plugin.finance.models import CourseFacts, CourseRole
 from ecommerce_plugin.registration_codes import api as codes_api
+from support.clients import client_for
 
 StockRecord = get_model("partner", "StockRecord")
-
-
-def client_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

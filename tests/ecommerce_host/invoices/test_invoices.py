@@ -6,18 +6,12 @@ import io
 
 import pytest
 from django.core import mail
-from rest_framework.test import APIClient
 
 from ecommerce_plugin.registration_codes import api as codes_api
 from ecommerce_plugin.registration_codes.models import RegistrationCode
+from support.clients import client_for
 
 INVOICES = "/api/commerce/v1/invoices/"
-
-
-def client_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def invoice_body(seat, **fields):

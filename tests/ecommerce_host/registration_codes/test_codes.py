@@ -7,23 +7,17 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from ecommerce_plugin.finance.models import CourseFacts
 from ecommerce_plugin.registration_codes import api
 from ecommerce_plugin.registration_codes.data import CODE_ALPHABET
 from ecommerce_plugin.registration_codes.fulfillment import RegistrationCodesFulfillmentModule
 from ecommerce_plugin.registration_codes.models import Redemption, RegistrationCode
+from support.clients import client_for
 
 from .support import COURSE
 
 REDEEM_URL = "/api/commerce/v1/registration-codes/redemptions/"
-
-
-def client_for(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture
