@@ -38,3 +38,7 @@ class LmsPluginConfig(AppConfig):
             },
         },
     }
+
+    def ready(self):
+        # drf-spectacular learns how JwtAuthentication is described in the OpenAPI schema.
+        from . import schema  # noqa: F401, PLC0415

@@ -2,7 +2,6 @@
 Paid enrollments in the LMS: which enrollments need a purchase, and the facts ecommerce
 needs about a course run (enrollment window, capacity, who is staff).
 """
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -31,13 +30,13 @@ def may_enroll_without_purchase(requester, course_key):
     Whether whoever asks for an enrollment may skip the purchase.
 
     Server code with no request (celery tasks, management commands), global staff (which
-    includes the ecommerce service user fulfilling a purchase or a registration code),
-    the configured service users and the course's own staff may; a learner enrolling
-    themselves may not.
+    includes the ecommerce service user fulfilling a purchase or a registration code, see
+    ``lms_plugin.trusted_services``) and the course's own staff may; a learner enrolling
+    themselves may not, whatever their username.
     """
     if requester is None or not requester.is_authenticated:
         return requester is None
-    if requester.is_staff or requester.username in settings.COMMERCE_LMS_SERVICE_USERNAMES:
+    if requester.is_staff:
         return True
     return platform.is_course_staff(requester, course_key)
 

@@ -10,23 +10,36 @@ catalogue; ``production.py`` lets them override it.
 # side), installed by this plugin rather than by the host, so the host still names
 # only the plugin's entry point.
 FEATURE_APPS = [
-    "lms_plugin.ccx",
     "lms_plugin.paid_enrollments",
     "lms_plugin.discounts",
     "lms_plugin.pending_enrollments",
 ]
+# The CCX feature extends the platform's CCX app (its models point at ccx.CustomCourseForEdX, its
+# migration depends on the platform's): installed only where the host installed that app.
+CCX_FEATURE_APP = "lms_plugin.ccx"
+HOST_CCX_APP = "lms.djangoapps.ccx"
+
+
+def install_ccx_feature(settings):
+    """
+    Install the CCX feature app if, and only if, the host has installed its CCX app.
+
+    The platform decides on CCX late: ``lms/envs/production.py`` (and ``test.py``) add
+    ``lms.djangoapps.ccx`` when ``CUSTOM_COURSES_EDX`` is on, after the operator's YAML is
+    read and after the common plugin phase ran, just before the production (or test)
+    plugin phase. Each phase calls this, so whichever first sees the app installs ours;
+    with CCX off it is never installed, and neither its models nor its migrations nor
+    the CCX v1 URLs exist.
+    """
+    installed = list(settings.INSTALLED_APPS)
+    if HOST_CCX_APP in installed and CCX_FEATURE_APP not in installed:
+        settings.INSTALLED_APPS = [*installed, CCX_FEATURE_APP]
 
 
 def plugin_settings(settings):
     """
     Add the plugin's defaults to the LMS settings module.
     """
-    # .. setting_name: COMMERCE_LMS_SERVICE_USERNAMES
-    # .. setting_default: ["ecommerce_worker"]
-    # .. setting_description: Usernames of service users (other Open edX services calling with a JWT)
-    #   that may act on behalf of learners in the plugin's APIs, e.g. the ecommerce worker that
-    #   creates CCXs after a purchase.
-    settings.COMMERCE_LMS_SERVICE_USERNAMES = ["ecommerce_worker"]
     # Paid enrollments (issue 8): a mode with a price needs a purchase; learners cannot
     # enroll themselves in it (``CourseEnrollmentStarted`` step). Appended, never replacing
     # the operator's own pipeline for this filter.
@@ -119,3 +132,4 @@ def plugin_settings(settings):
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),
     ]
+    install_ccx_feature(settings)

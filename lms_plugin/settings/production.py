@@ -1,16 +1,16 @@
 """
 Operator overrides for the LMS plugin, read from the deployment's YAML/ENV tokens.
 """
+from lms_plugin.settings.common import install_ccx_feature
 
 
 def plugin_settings(settings):
     """
     Let operators override every default from ``common.py``.
     """
+    # CUSTOM_COURSES_EDX is known only now: the platform installed its CCX app just before this phase.
+    install_ccx_feature(settings)
     env_tokens = getattr(settings, "ENV_TOKENS", {})
-    settings.COMMERCE_LMS_SERVICE_USERNAMES = env_tokens.get(
-        "COMMERCE_LMS_SERVICE_USERNAMES", settings.COMMERCE_LMS_SERVICE_USERNAMES
-    )
     # Discounts (issue 4).
     for name in (
         "COMMERCE_DISCOUNTS_DEFAULT_PERCENTAGE",

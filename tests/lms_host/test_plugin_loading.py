@@ -24,14 +24,15 @@ def test_host_settings_list_no_plugin_app_by_hand():
 
 
 def test_add_plugins_applied_common_defaults():
-    assert settings.COMMERCE_LMS_SERVICE_USERNAMES == ["ecommerce_worker"]
+    assert settings.COMMERCE_CCX_JOB_QUEUE is None
+    assert not hasattr(settings, "COMMERCE_LMS_SERVICE_USERNAMES")  # services are trusted by credential, not name
 
 
 def test_production_settings_take_operator_tokens():
     host = _host_settings_copy()
-    host.ENV_TOKENS = {"COMMERCE_LMS_SERVICE_USERNAMES": ["otto_worker"]}
+    host.ENV_TOKENS = {"COMMERCE_CCX_JOB_QUEUE": "lms.ccx"}
     production.plugin_settings(host)
-    assert host.COMMERCE_LMS_SERVICE_USERNAMES == ["otto_worker"]
+    assert host.COMMERCE_CCX_JOB_QUEUE == "lms.ccx"
 
 
 def test_production_settings_keep_defaults_the_operator_did_not_override():

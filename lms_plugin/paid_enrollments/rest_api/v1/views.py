@@ -1,7 +1,8 @@
 """
 ``GET /api/commerce/paid-enrollments/v1/courses/{course_key}/``: what the ecommerce service
 must know about a course run to sell and redeem seats (open? full?) and to audit it (counts,
-staff). Service users and global staff only: it names the course's staff.
+staff). Trusted services (global staff, see ``lms_plugin.trusted_services``) only: it names the
+course's staff.
 """
 from dataclasses import asdict
 
@@ -10,24 +11,17 @@ from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lms_plugin.paid_enrollments import api, errors
-
-
-class IsServiceOrGlobalStaff(BasePermission):
-    def has_permission(self, request, view):
-        from django.conf import settings  # noqa: PLC0415
-
-        user = request.user
-        return bool(user.is_staff or user.username in settings.COMMERCE_LMS_SERVICE_USERNAMES)
+from lms_plugin.trusted_services import IsTrustedService
 
 
 class CourseEnrollmentFactsView(APIView):
     authentication_classes = (JwtAuthentication, SessionAuthentication)
-    permission_classes = (IsAuthenticated, IsServiceOrGlobalStaff)
+    permission_classes = (IsAuthenticated, IsTrustedService)
 
     def get(self, request, course_key):
         try:

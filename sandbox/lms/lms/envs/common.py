@@ -3,6 +3,11 @@ Settings of the sandbox LMS, shaped like openedx-platform ``lms/envs/common.py``
 
 Plugin apps come only from the ``lms.djangoapp`` entry points, exactly as the
 platform loads them; no plugin app is listed by hand.
+
+Checked against openedx-platform ``lms/envs/common.py`` and ``lms/envs/production.py`` at
+0217ff8782640a24be97915878f76cde4cce0eef: CCX (``lms.djangoapps.ccx``) is not installed
+here; ``CUSTOM_COURSES_EDX`` is off by default and the production (``sandbox.py``) and test
+settings install the app, before their plugin settings phase, as upstream's do.
 """
 import os
 from pathlib import Path
@@ -41,11 +46,13 @@ INSTALLED_APPS = [
     "common.djangoapps.student",
     "common.djangoapps.course_modes",
     "common.djangoapps.entitlements",
-    "lms.djangoapps.ccx",
     "xmodule",
     "sandbox_lms",
 ]
 INSTALLED_APPS.extend(get_plugin_apps(ProjectType.LMS))
+
+# Custom Courses for edX: off by default; lms/envs/production.py installs the app when an operator turns it on.
+CUSTOM_COURSES_EDX = False
 
 MIDDLEWARE = sandbox_services.middleware("edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware")
 

@@ -11,4 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 
+# As upstream's lms/envs/test.py (2122497b8c39294738ffb01b4eeaf7c4e2f97bff): the suite runs with CCX installed,
+# added before the plugins' test settings phase.
+CUSTOM_COURSES_EDX = True
+INSTALLED_APPS += ["lms.djangoapps.ccx"]  # noqa: F405
+
 add_plugins(__name__, ProjectType.LMS, SettingsType.TEST)
