@@ -165,6 +165,21 @@ def send_course_published(ccx, ccx_key):
     return SignalHandler.course_published.send(sender=ccx, course_key=ccx_key)
 
 
+def delete_ccx(ccx, ccx_key):
+    """
+    Delete a CCX as the platform's v0 DELETE does: its field overrides, every enrollment in it,
+    its course overview, then the CCX (call inside a transaction).
+    """
+    from common.djangoapps.student.models import CourseEnrollment  # noqa: PLC0415
+    from lms.djangoapps.ccx.models import CcxFieldOverride  # noqa: PLC0415
+    from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # noqa: PLC0415
+
+    CcxFieldOverride.objects.filter(ccx=ccx).delete()
+    CourseEnrollment.objects.filter(course_id=ccx_key).delete()
+    CourseOverview.objects.filter(id=ccx_key).delete()
+    ccx.delete()
+
+
 def active_enrollment_count_excluding_staff(course_key):
     """
     The learners counted against a course's enrollment limit (staff, instructors and coaches are not).

@@ -5,7 +5,10 @@ In-process callers (other features, management commands) use these functions; th
 REST views are a thin layer over them. Inputs are the v0 request fields
 (``master_course_id``, ``coach_email``, ``display_name``, ``max_students_allowed``,
 ``course_modules``); every refusal is a ``CcxApiError`` with v0's error codes,
-raised before anything is written. Outputs are ``data.CcxRecord`` values.
+raised before anything is written, and a write that fails midway is rolled back
+whole. Writes given an ``actor`` (``data.CcxActor``) check, inside their transaction,
+that the actor may write on the course the write really acts on. Outputs are
+``data.CcxRecord`` values.
 """
 import json
 import logging
@@ -20,7 +23,7 @@ from opaque_keys.edx.keys import CourseKey, UsageKey
 from lms_plugin import platform
 
 from . import errors
-from .data import CcxJobRecord, CcxRecord
+from .data import CcxActor, CcxJobRecord, CcxRecord
 from .errors import CcxApiError
 from .models import CcxExternalId, CcxJob
 
@@ -32,6 +35,13 @@ EXTERNAL_ID_PATTERN = re.compile(r"^[A-Za-z0-9._~:@+-]{1,255}$")
 UPSERT_ATTEMPTS = 5
 # MariaDB/MySQL errors that mean "try the transaction again": deadlock, lock wait timeout.
 _RETRYABLE_MYSQL_ERRORS = {1213, 1205}
+# Bounds of the stored values: the enrollment limit ends up in integer columns (the CCX's
+# CourseOverview), the display name in CustomCourseForEdX.display_name (max_length 255 there).
+MAX_STUDENTS_ALLOWED_RANGE = (0, 2**31 - 1)
+DISPLAY_NAME_MAX_LENGTH = 255
+EMAIL_MAX_LENGTH = 254
+# CustomCourseForEdX ids are AutoField (a signed 32-bit column on MySQL).
+CCX_ID_MAX = 2**31 - 1
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -49,6 +59,8 @@ def get_by_external_id(external_id):
     """
     The CCX a client named ``external_id``, or None.
     """
+    if not _is_valid_external_id(external_id):
+        return None
     link = CcxExternalId.objects.select_related("ccx__coach").filter(external_id=external_id).first()
     if link is None or link.ccx is None:
         return None
@@ -69,6 +81,7 @@ def list_ccxs(master_course_id=None, external_id=None, order_by=None, sort_order
         __, course_key = _master_course(master_course_id)
         queryset = queryset.filter(course_id=course_key)
     if external_id is not None:
+        check_external_id(external_id)
         queryset = queryset.filter(commerce_external_id__external_id=external_id)
     ordering = "id"
     if order_by in ("id", "display_name"):
@@ -122,6 +135,8 @@ def master_course_key_of_external_id(external_id):
     """
     The master course key of the CCX with ``external_id``, or None when there is none.
     """
+    if not _is_valid_external_id(external_id):
+        return None
     link = CcxExternalId.objects.select_related("ccx").filter(external_id=external_id).first()
     return link.ccx.course_id if link is not None and link.ccx is not None else None
 
@@ -129,7 +144,7 @@ def master_course_key_of_external_id(external_id):
 # --- writing ------------------------------------------------------------------------------------
 
 
-def create(data, external_id=None):
+def create(data, external_id=None, actor=None):
     """
     Create a CCX as the platform's v0 POST does; with ``external_id`` the id must be new (else 409).
     """
@@ -137,7 +152,7 @@ def create(data, external_id=None):
         check_external_id(external_id)
         if CcxExternalId.objects.filter(external_id=external_id).exists():
             raise CcxApiError(errors.EXTERNAL_ID_ALREADY_EXISTS, 409)
-    prepared = _prepare_create(data)
+    prepared = _prepare_create(data, actor)
     try:
         with transaction.atomic():
             if external_id is not None:
@@ -146,14 +161,14 @@ def create(data, external_id=None):
             if external_id is not None:
                 link.ccx = ccx
                 link.save(update_fields=["ccx", "modified"])
+            return _record(ccx, external_id=external_id)
     except IntegrityError as exc:
         if external_id is not None and CcxExternalId.objects.filter(external_id=external_id).exists():
             raise CcxApiError(errors.EXTERNAL_ID_ALREADY_EXISTS, 409) from exc
         raise
-    return _record(ccx, external_id=external_id)
 
 
-def create_or_update_by_external_id(external_id, data):
+def create_or_update_by_external_id(external_id, data, actor=None):
     """
     Create the CCX named ``external_id`` (returns ``(record, True)``) or fully update it (``(record, False)``).
 
@@ -171,9 +186,10 @@ def create_or_update_by_external_id(external_id, data):
                 )
                 if link is not None:
                     ccx = platform.ccx_model().objects.select_related("coach").get(pk=link.ccx_id)
+                    _check_may_write(actor, ccx.course_id)
                     _update_ccx(ccx, data, partial=False)
                     return _record(ccx, external_id=external_id), False
-                prepared = _prepare_create(data)
+                prepared = _prepare_create(data, actor)
                 # Claim the id first: a concurrent claim waits here on the unique index, then fails.
                 link = CcxExternalId.objects.create(external_id=external_id)
                 ccx = _create_ccx(prepared)
@@ -191,7 +207,7 @@ def create_or_update_by_external_id(external_id, data):
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def update(ccx_course_id, data, partial):
+def update(ccx_course_id, data, partial, actor=None):
     """
     Update a CCX: ``partial=False`` is v1's PUT (the three mandatory fields required, absent
     ``course_modules`` clears them), ``partial=True`` is v0's PATCH.
@@ -199,16 +215,34 @@ def update(ccx_course_id, data, partial):
     ccx, __ = _ccx_from_id(ccx_course_id)
     with transaction.atomic():
         ccx = platform.ccx_model().objects.select_for_update().select_related("coach").get(pk=ccx.pk)
+        _check_may_write(actor, ccx.course_id)
         _update_ccx(ccx, data, partial=partial)
-    return _record(ccx)
+        return _record(ccx)
+
+
+def delete(ccx_course_id, actor=None):
+    """
+    Delete a CCX as the platform's v0 DELETE does (its overrides, enrollments and course
+    overview with it), and its external id, in one transaction.
+    """
+    ccx, ccx_key = _ccx_from_id(ccx_course_id)
+    with transaction.atomic():
+        ccx = platform.ccx_model().objects.select_for_update().get(pk=ccx.pk)
+        _check_may_write(actor, ccx.course_id)
+        CcxExternalId.objects.filter(ccx_id=ccx.pk).delete()
+        platform.delete_ccx(ccx, ccx_key)
 
 
 def check_external_id(external_id):
     """
     Refuse an external id that is not 1-255 URL-safe characters.
     """
-    if not isinstance(external_id, str) or not EXTERNAL_ID_PATTERN.match(external_id):
+    if not _is_valid_external_id(external_id):
         raise CcxApiError(field_errors={"external_id": errors.INVALID_EXTERNAL_ID})
+
+
+def _is_valid_external_id(external_id):
+    return isinstance(external_id, str) and EXTERNAL_ID_PATTERN.fullmatch(external_id) is not None
 
 
 def validate_input(data, partial):
@@ -221,13 +255,18 @@ def validate_input(data, partial):
 # --- jobs ---------------------------------------------------------------------------------------
 
 
-def submit_job(creator, kind, payload, target=""):
+def submit_job(actor, kind, payload, target=""):
     """
     Record an asynchronous CCX write and queue it once the recording commits; returns its CcxJobRecord.
+
+    The job runs as ``actor`` (a ``CcxActor``): its permission is checked again when it
+    writes, on the course it then acts on.
     """
     from .tasks import enqueue_ccx_job  # noqa: PLC0415  (tasks import this module)
 
-    job = CcxJob.objects.create(creator=creator, kind=kind, target=target, payload=payload)
+    job = CcxJob.objects.create(
+        creator=actor.user, as_trusted_service=actor.is_trusted_service, kind=kind, target=target, payload=payload
+    )
     transaction.on_commit(lambda: enqueue_ccx_job(str(job.job_id)))
     return _job_record(job)
 
@@ -248,7 +287,7 @@ def run_job(job_id):
     mid-job leaves no half-done CCX and the redelivered message simply runs again.
     Database errors propagate, for the task to retry.
     """
-    job = CcxJob.objects.filter(job_id=job_id).first()
+    job = CcxJob.objects.select_related("creator").filter(job_id=job_id).first()
     if job is None:
         log.warning("CCX job %s does not exist; nothing to run", job_id)
         return None
@@ -282,13 +321,14 @@ def finish_job_as_failed(job_id, error_code, http_status=None):
 
 def _perform(job):
     payload = job.payload
+    actor = CcxActor(user=job.creator, is_trusted_service=job.as_trusted_service)
     if job.kind == CcxJob.Kind.UPSERT_EXTERNAL:
-        record, __ = create_or_update_by_external_id(job.target, payload)
+        record, __ = create_or_update_by_external_id(job.target, payload, actor=actor)
         return record
     if job.kind == CcxJob.Kind.CREATE:
-        return create(payload, external_id=payload.get("external_id"))
+        return create(payload, external_id=payload.get("external_id"), actor=actor)
     if job.kind in (CcxJob.Kind.UPDATE, CcxJob.Kind.PARTIAL_UPDATE):
-        return update(job.target, payload, partial=job.kind == CcxJob.Kind.PARTIAL_UPDATE)
+        return update(job.target, payload, partial=job.kind == CcxJob.Kind.PARTIAL_UPDATE, actor=actor)
     raise ValueError(f"unknown CCX job kind {job.kind}")
 
 
@@ -308,6 +348,16 @@ def _job_record(job):
 # --- internals ----------------------------------------------------------------------------------
 
 
+def _check_may_write(actor, course_key):
+    """
+    Refuse a write by ``actor`` on ``course_key`` unless it is a trusted service or staff/instructor there.
+    """
+    if actor is None or actor.is_trusted_service:
+        return
+    if not platform.is_master_course_staff_or_instructor(actor.user, course_key):
+        raise CcxApiError(errors.PERMISSION_DENIED, 403)
+
+
 def _is_retryable(exc):
     code = exc.args[0] if exc.args else None
     return code in _RETRYABLE_MYSQL_ERRORS or "database is locked" in str(exc)
@@ -319,8 +369,10 @@ def _master_course(master_course_id, for_create=False):
     """
     if master_course_id is None:
         raise CcxApiError(errors.MASTER_COURSE_ID_NOT_PROVIDED)
+    if not _is_clean_text(master_course_id, 255):
+        raise CcxApiError(errors.COURSE_ID_NOT_VALID)
     try:
-        course_key = CourseKey.from_string(str(master_course_id))
+        course_key = CourseKey.from_string(master_course_id)
     except InvalidKeyError as exc:
         raise CcxApiError(errors.COURSE_ID_NOT_VALID) from exc
     course = platform.master_course_or_none(course_key)
@@ -340,12 +392,16 @@ def _ccx_from_id(ccx_course_id):
     """
     if ccx_course_id is None:
         raise CcxApiError(errors.COURSE_ID_NOT_PROVIDED)
+    if not _is_clean_text(ccx_course_id, 255):
+        raise CcxApiError(errors.COURSE_ID_NOT_VALID)
     try:
-        course_key = CourseKey.from_string(str(ccx_course_id))
+        course_key = CourseKey.from_string(ccx_course_id)
     except InvalidKeyError as exc:
         raise CcxApiError(errors.COURSE_ID_NOT_VALID) from exc
     ccx_id = getattr(course_key, "ccx", None)
     if ccx_id is None:
+        raise CcxApiError(errors.COURSE_ID_NOT_VALID_CCX_ID)
+    if not str(ccx_id).isdigit() or not 1 <= int(ccx_id) <= CCX_ID_MAX:
         raise CcxApiError(errors.COURSE_ID_NOT_VALID_CCX_ID)
     ccx = (
         platform.ccx_model().objects.select_related("coach")
@@ -368,7 +424,7 @@ def _valid_input(data, ignore_missing):  # noqa: PLR0912  (v0's checks, field by
 
     coach_email = data.get("coach_email")
     if coach_email is not None:
-        if isinstance(coach_email, str) and platform.is_valid_email(coach_email):
+        if _is_clean_text(coach_email, EMAIL_MAX_LENGTH) and platform.is_valid_email(coach_email):
             valid["coach_email"] = coach_email
         else:
             field_errors["coach_email"] = errors.invalid_field("coach_email")
@@ -377,7 +433,7 @@ def _valid_input(data, ignore_missing):  # noqa: PLR0912  (v0's checks, field by
 
     display_name = data.get("display_name")
     if display_name is not None:
-        if display_name and isinstance(display_name, str):
+        if display_name and _is_clean_text(display_name, DISPLAY_NAME_MAX_LENGTH):
             valid["display_name"] = display_name
         else:
             field_errors["display_name"] = errors.invalid_field("display_name")
@@ -386,9 +442,11 @@ def _valid_input(data, ignore_missing):  # noqa: PLR0912  (v0's checks, field by
 
     max_students = data.get("max_students_allowed")
     if max_students is not None:
-        try:
-            valid["max_students_allowed"] = int(max_students)
-        except (TypeError, ValueError):
+        count = _whole_number(max_students)
+        low, high = MAX_STUDENTS_ALLOWED_RANGE
+        if count is not None and low <= count <= high:
+            valid["max_students_allowed"] = count
+        else:
             field_errors["max_students_allowed"] = errors.invalid_field("max_students_allowed")
     elif "max_students_allowed" in data:
         field_errors["max_students_allowed"] = errors.null_field("max_students_allowed")
@@ -396,9 +454,11 @@ def _valid_input(data, ignore_missing):  # noqa: PLR0912  (v0's checks, field by
     modules = data.get("course_modules")
     if modules is not None:
         if isinstance(modules, list):
-            modules = sorted(set(modules), key=str)
             try:
+                modules = sorted(set(modules), key=str)
                 for module in modules:
+                    if not _is_clean_text(module, 255):
+                        raise TypeError(module)
                     UsageKey.from_string(module)
             except (InvalidKeyError, TypeError):
                 field_errors["course_modules"] = errors.INVALID_COURSE_MODULE_KEYS
@@ -412,6 +472,28 @@ def _valid_input(data, ignore_missing):  # noqa: PLR0912  (v0's checks, field by
     if field_errors:
         raise CcxApiError(field_errors=field_errors)
     return valid
+
+
+def _is_clean_text(value, max_length):
+    """
+    A string that fits its column and has no NUL byte (which MySQL truncates at and PostgreSQL refuses).
+    """
+    return isinstance(value, str) and len(value) <= max_length and "\x00" not in value
+
+
+def _whole_number(value):
+    """
+    ``value`` as an int if it is one (JSON) or a string of digits (form bodies), else None.
+
+    Booleans and floats are refused, not coerced: ``true`` or ``1.9`` is a client's mistake.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 12:
+        return int(value)
+    return None
 
 
 def _coach(email):
@@ -432,11 +514,12 @@ def _check_max_students(max_students, ccx_key):
         raise CcxApiError(field_errors={"max_students_allowed": errors.MAX_STUDENTS_ALLOWED_BELOW_ENROLLMENT_COUNT})
 
 
-def _prepare_create(data):
+def _prepare_create(data, actor=None):
     """
     Every check of a create, in v0's order, before anything is written.
     """
     course, course_key = _master_course(data.get("master_course_id"), for_create=True)
+    _check_may_write(actor, course_key)
     valid = _valid_input(data, ignore_missing=False)
     coach = _coach(valid["coach_email"])
     _check_modules(valid.get("course_modules"), course_key)

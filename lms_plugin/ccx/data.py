@@ -35,3 +35,14 @@ class CcxJobRecord:
     error_code: str | None
     http_status: int | None
     creator_id: int
+
+
+@dataclass(frozen=True)
+class CcxActor:
+    """
+    Who asks for a CCX write: a trusted service may write on any course, anyone else only
+    on courses they are staff or instructor of (checked on the course the write acts on).
+    """
+
+    user: object
+    is_trusted_service: bool = False

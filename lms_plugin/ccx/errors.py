@@ -31,6 +31,8 @@ EXTERNAL_ID_DOES_NOT_EXIST = "external_id_does_not_exist"  # 404
 JOB_DOES_NOT_EXIST = "job_does_not_exist"  # 404
 JOB_RETRIES_EXHAUSTED = "job_retries_exhausted"  # job failure: the database kept failing
 INTERNAL_ERROR = "internal_error"  # job failure: an unexpected exception (see the worker's log)
+INVALID_REQUEST_BODY = "invalid_request_body"  # 400: the body is not a JSON object (or form)
+PERMISSION_DENIED = "permission_denied"  # 403: not staff/instructor of the course the write acts on
 
 
 def missing_field(field):

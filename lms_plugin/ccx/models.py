@@ -59,6 +59,9 @@ class CcxJob(models.Model):
 
     job_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     creator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Whether the creator asked as a trusted service (``lms_plugin.trusted_services``) rather than as
+    # course staff; the job's write is authorized again, as this, on the course it acts on.
+    as_trusted_service = models.BooleanField(default=False)
     kind = models.CharField(max_length=32, choices=Kind.choices)
     # The CCX course id (updates) or the external id (upserts) the job writes to, "" for a create.
     target = models.CharField(max_length=255, blank=True, default="")

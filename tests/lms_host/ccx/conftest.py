@@ -8,7 +8,6 @@ from common.djangoapps.student.roles import CourseInstructorRole
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from opaque_keys.edx.keys import CourseKey
-from openedx.core.djangoapps.oauth_dispatch.jwt import create_jwt_for_user
 from rest_framework.test import APIClient
 
 MASTER = "course-v1:edX+CCX101+2026"
@@ -64,14 +63,28 @@ def teacher_client(teacher):
     return client
 
 
+def client_credentials_token(client_id="ecommerce-backend-service-key"):
+    """
+    The JWT the ecommerce worker gets from the LMS's token endpoint (client-credentials grant), as it does.
+    """
+    from django.conf import settings  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+
+    response = Client().post("/oauth2/access_token", {
+        "grant_type": "client_credentials", "client_id": client_id,
+        "client_secret": settings.SANDBOX_OAUTH_CLIENTS[client_id]["secret"], "token_type": "jwt",
+    })
+    assert response.status_code == 200, response.content
+    return response.json()["access_token"]
+
+
 @pytest.fixture
 def service_client(demo):
     """
-    The ecommerce worker calling with a JWT, as a service does.
+    The ecommerce worker calling with its client-credentials JWT, as a service does.
     """
-    user = User.objects.get_or_create(username="ecommerce_worker", defaults={"email": "ecommerce_worker@example.com"})[0]
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"JWT {create_jwt_for_user(user)}")
+    client.credentials(HTTP_AUTHORIZATION=f"JWT {client_credentials_token()}")
     return client
 
 

@@ -222,7 +222,7 @@ def test_openapi_schema_documents_the_v1_api(demo, client, capsys):
     paths = set(schema["paths"])
     assert {"/api/ccx/v1/ccx/", "/api/ccx/v1/ccx/external/{external_id}/", "/api/ccx/v1/ccx/{ccx_course_id}/",
             "/api/ccx/v1/jobs/{job_id}"} <= paths
-    assert set(schema["paths"]["/api/ccx/v1/ccx/{ccx_course_id}/"]) == {"get", "put", "patch"}
+    assert set(schema["paths"]["/api/ccx/v1/ccx/{ccx_course_id}/"]) == {"get", "put", "patch", "delete"}
     # No warning or error of drf-spectacular names our views.
     err = capsys.readouterr().err
     assert "lms_plugin/ccx" not in err and "ccx_v1" not in err

@@ -44,7 +44,8 @@ def worker_queue(transactional_db, settings):
 
 @pytest.fixture
 def service_client(worker_queue):
-    user = User.objects.create_user("ecommerce_worker", "ecommerce_worker@example.com")
+    # The service user as Open edX provisions it: global staff.
+    user = User.objects.create_user("ecommerce_worker", "ecommerce_worker@example.com", is_staff=True)
     client = APIClient()
     client.force_authenticate(user)
     return client

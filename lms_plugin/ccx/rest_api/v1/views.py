@@ -1,12 +1,13 @@
 """
-CCX API v1: v0's list, create, read and update, plus external ids, full updates and async jobs.
+CCX API v1: v0's list, create, read, update and delete, plus external ids, full updates and async jobs.
 
 Views parse, check permission, call ``lms_plugin.ccx.api`` and serialize. Permissions
 are v0's (master-course staff/instructor; the coach reads its own CCX) widened to
-service users (global staff or ``COMMERCE_LMS_SERVICE_USERNAMES``), who act for
-other services such as the ecommerce worker.
+trusted services (``lms_plugin.trusted_services``: global staff), who act for other
+services such as the ecommerce worker. A write is authorized on the course it acts on:
+the body's ``master_course_id`` for a create, the existing CCX's course for an update
+or delete, checked again by ``api`` inside the write's transaction (and when a job runs).
 """
-from django.conf import settings
 from django.http import Http404, QueryDict
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -17,15 +18,18 @@ from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ParseError, PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from lms_plugin import platform
-from lms_plugin.ccx import api
+from lms_plugin.ccx import api, errors
+from lms_plugin.ccx.data import CcxActor
 from lms_plugin.ccx.errors import CcxApiError
 from lms_plugin.ccx.models import CcxJob
+from lms_plugin.trusted_services import is_trusted_service
 
 from .serializers import (
     CcxErrorSerializer,
@@ -45,22 +49,27 @@ ERRORS = {
 ACCEPTED = {202: OpenApiResponse(CcxJobSerializer, description="Queued; poll the Location.")}
 
 
-def is_service_user(user):
-    """
-    Global staff, or a service user named in ``COMMERCE_LMS_SERVICE_USERNAMES``: may act on any CCX.
-    """
-    return bool(user and user.is_authenticated and (
-        user.is_staff or user.username in getattr(settings, "COMMERCE_LMS_SERVICE_USERNAMES", ())
-    ))
-
-
 def _error_response(exc):
     return Response(status=exc.http_status, data=exc.body)
 
 
 def _request_data(request):
-    data = request.data
-    return data.dict() if isinstance(data, QueryDict) else dict(data)
+    """
+    The body as a dict: a JSON object or a form; anything else (an array, a string, bad JSON) is a 400.
+    """
+    try:
+        data = request.data
+    except ParseError as exc:
+        raise CcxApiError(errors.INVALID_REQUEST_BODY) from exc
+    if isinstance(data, QueryDict):
+        return data.dict()
+    if not isinstance(data, dict):
+        raise CcxApiError(errors.INVALID_REQUEST_BODY)
+    return dict(data)
+
+
+def _actor(request):
+    return CcxActor(user=request.user, is_trusted_service=is_trusted_service(request))
 
 
 def _is_async(request):
@@ -96,28 +105,40 @@ def _job_data(job):
     }
 
 
-class CcxApiView(GenericAPIView):
+class CcxApiView(APIView):
     """
     What every v1 view shares: JWT (services) and session authentication, v0's error bodies.
+
+    A plain APIView: the detail views have no ``get_object``, so DRF's OPTIONS metadata
+    describes them without looking an object up.
     """
 
     authentication_classes = (JwtAuthentication, SessionAuthentication)
     permission_classes = (IsAuthenticated,)
-    serializer_class = CcxSerializer
+
+    def handle_exception(self, exc):
+        if isinstance(exc, CcxApiError):
+            return _error_response(exc)
+        return super().handle_exception(exc)
 
 
-class CcxListView(CcxApiView):
+class CcxListView(CcxApiView, GenericAPIView):
     """
     List the CCXs of a master course (or by external id), or create one.
     """
 
     pagination_class = DefaultPagination
+    serializer_class = CcxSerializer
 
     def check_permissions(self, request):
         super().check_permissions(request)
-        if is_service_user(request.user):
+        if request.method == "OPTIONS" or is_trusted_service(request):
             return
-        master_course_id = request.query_params.get("master_course_id") or request.data.get("master_course_id")
+        # The course the request acts on: the listed one (query) or the one created on (body), never the other.
+        if request.method == "POST":
+            master_course_id = _request_data(request).get("master_course_id")
+        else:
+            master_course_id = request.query_params.get("master_course_id")
         if not _master_course_staff(request.user, master_course_id):
             self.permission_denied(request)
 
@@ -163,8 +184,8 @@ class CcxListView(CcxApiView):
                 if external_id is not None:
                     api.check_external_id(external_id)
                 api.validate_input(data, partial=False)
-                return _job_response(request, api.submit_job(request.user, CcxJob.Kind.CREATE, data))
-            record = api.create(data, external_id=external_id)
+                return _job_response(request, api.submit_job(_actor(request), CcxJob.Kind.CREATE, data))
+            record = api.create(data, external_id=external_id, actor=_actor(request))
         except CcxApiError as exc:
             return _error_response(exc)
         return Response(status=status.HTTP_201_CREATED, data=CcxSerializer(record).data)
@@ -172,15 +193,15 @@ class CcxListView(CcxApiView):
 
 class CcxDetailView(CcxApiView):
     """
-    Read, fully update (PUT) or partially update (PATCH) one CCX by its CCX course id.
+    Read, fully update (PUT), partially update (PATCH) or delete one CCX by its CCX course id.
     """
 
     def _authorize(self, request, ccx_course_id):
         """
-        v0's IsCourseStaffInstructor; like v0, a CCX that cannot be found refuses everyone but service users.
+        v0's IsCourseStaffInstructor; like v0, a CCX that cannot be found refuses everyone but trusted services.
         """
         user = request.user
-        if is_service_user(user):
+        if is_trusted_service(request):
             return
         master_course_key = api.master_course_key_of(ccx_course_id)
         if master_course_key is not None:
@@ -219,18 +240,27 @@ class CcxDetailView(CcxApiView):
         """
         return self._update(request, ccx_course_id, partial=True)
 
+    @extend_schema(responses={204: None, **ERRORS}, operation_id="ccx_v1_ccx_delete")
+    def delete(self, request, ccx_course_id):
+        """
+        Delete the CCX as v0 does (its overrides and enrollments with it), and its external id; 204.
+        """
+        self._authorize(request, ccx_course_id)
+        api.delete(ccx_course_id, actor=_actor(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
     def _update(self, request, ccx_course_id, partial):
         self._authorize(request, ccx_course_id)
         data = _request_data(request)
-        try:
-            if _is_async(request):
-                api.get(ccx_course_id)
-                api.validate_input(data, partial=partial)
-                kind = CcxJob.Kind.PARTIAL_UPDATE if partial else CcxJob.Kind.UPDATE
-                return _job_response(request, api.submit_job(request.user, kind, data, target=ccx_course_id))
-            record = api.update(ccx_course_id, data, partial=partial)
-        except CcxApiError as exc:
-            return _error_response(exc)
+        if _is_async(request):
+            record = api.get(ccx_course_id)
+            master_course_id = data.get("master_course_id")
+            if master_course_id is not None and master_course_id != record.master_course_id:
+                raise CcxApiError(errors.MASTER_COURSE_ID_CHANGE_NOT_ALLOWED, 403)
+            api.validate_input(data, partial=partial)
+            kind = CcxJob.Kind.PARTIAL_UPDATE if partial else CcxJob.Kind.UPDATE
+            return _job_response(request, api.submit_job(_actor(request), kind, data, target=ccx_course_id))
+        record = api.update(ccx_course_id, data, partial=partial, actor=_actor(request))
         return Response(CcxSerializer(record).data)
 
 
@@ -240,8 +270,11 @@ class CcxExternalIdView(CcxApiView):
     """
 
     def _authorize(self, request, external_id, master_course_id=None):
+        """
+        The existing CCX's course if the id names one, else the course the body creates it on.
+        """
         user = request.user
-        if is_service_user(user):
+        if is_trusted_service(request):
             return
         master_course_key = api.master_course_key_of_external_id(external_id)
         if master_course_key is not None:
@@ -277,9 +310,9 @@ class CcxExternalIdView(CcxApiView):
             if _is_async(request):
                 api.check_external_id(external_id)
                 api.validate_input(data, partial=False)
-                job = api.submit_job(request.user, CcxJob.Kind.UPSERT_EXTERNAL, data, target=external_id)
+                job = api.submit_job(_actor(request), CcxJob.Kind.UPSERT_EXTERNAL, data, target=external_id)
                 return _job_response(request, job)
-            record, created = api.create_or_update_by_external_id(external_id, data)
+            record, created = api.create_or_update_by_external_id(external_id, data, actor=_actor(request))
         except CcxApiError as exc:
             return _error_response(exc)
         return Response(
@@ -300,6 +333,6 @@ class CcxJobView(CcxApiView):
         job = api.get_job(job_id)
         if job is None:
             return Response(status=status.HTTP_404_NOT_FOUND, data={"error_code": "job_does_not_exist"})
-        if job.creator_id != request.user.id and not request.user.is_staff:
+        if job.creator_id != request.user.id and not is_trusted_service(request):
             raise PermissionDenied()
         return Response(_job_data(job))
