@@ -20,10 +20,22 @@ def course_enrollment_model():
     return CourseEnrollment
 
 
-def course_access_role_model():
-    from common.djangoapps.student.models import CourseAccessRole  # noqa: PLC0415
+def course_role_users(course_key, role):
+    """
+    The users holding a course role (``staff``, ``instructor``, ``finance_admin``), as a User queryset.
 
-    return CourseAccessRole
+    Through the platform's role API (``CourseRole.users_with_role``), which reads
+    ``CourseAccessRole`` or, where the platform has moved the course's roles to
+    openedx-authz (``authz.enable_course_authoring``), the authz assignments.
+    """
+    from common.djangoapps.student.roles import (  # noqa: PLC0415
+        CourseFinanceAdminRole,
+        CourseInstructorRole,
+        CourseStaffRole,
+    )
+
+    role_class = {"staff": CourseStaffRole, "instructor": CourseInstructorRole, "finance_admin": CourseFinanceAdminRole}
+    return role_class[role](course_key).users_with_role()
 
 
 def course_overview_or_none(course_key):
@@ -37,11 +49,21 @@ def course_overview_or_none(course_key):
 
 def default_enrollment_mode(course_key):
     """
-    The mode ``CourseEnrollment.enroll`` picks when none is asked for (audit, else honor).
-    """
-    from openedx.core.djangoapps.enrollments.api import _default_course_mode  # noqa: PLC0415
+    The mode ``CourseEnrollment.enroll`` picks when none is asked for.
 
-    return _default_course_mode(str(course_key))
+    The platform decides it in ``openedx.core.djangoapps.enrollments.api._default_course_mode``,
+    a private name; this is the same rule over public names (``CourseMode.modes_for_course``,
+    ``DEFAULT_MODE_SLUG``): the default slug (audit) if the course has it, else audit, else
+    honor, else the default slug. Risk: if upstream changes its rule, the price is checked on
+    another mode than the one enrolled; the LMS suite compares the two on every mode set.
+    """
+    from common.djangoapps.course_modes.models import CourseMode  # noqa: PLC0415
+
+    available = {mode.slug for mode in CourseMode.modes_for_course(course_key)}
+    for slug in (CourseMode.DEFAULT_MODE_SLUG, "audit", "honor"):
+        if slug in available:
+            return slug
+    return CourseMode.DEFAULT_MODE_SLUG
 
 
 def requesting_user():
@@ -280,7 +302,8 @@ def current_request():
 
 def course_home_url(course_key):
     """
-    The learner's entry into a course (the platform's ``course_home_url``; the sandbox has no
-    learning MFE, so the LMS's own course URL).
+    The learner's entry into a course: the platform's ``course_home_url`` (the learning MFE's course home).
     """
-    return f"/courses/{course_key}/"
+    from openedx.features.course_experience import course_home_url as platform_course_home_url  # noqa: PLC0415
+
+    return platform_course_home_url(course_key)

@@ -2,7 +2,7 @@
 Paid enrollments in the LMS: which enrollments need a purchase, and the facts ecommerce
 needs about a course run (enrollment window, capacity, who is staff).
 """
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from lms_plugin import platform
@@ -55,20 +55,24 @@ def course_enrollment_facts(course_key):
     """
     ``CourseEnrollmentFacts`` of a course run, or None when the LMS does not know it.
 
-    Counts are one aggregate query; staff are the platform's staff and instructor roles.
+    Counts are one aggregate query; staff are the platform's staff and instructor roles, read
+    through its role API (``platform.course_role_users``), wherever the platform keeps them.
     """
     overview = platform.course_overview_or_none(course_key)
     if overview is None:
         return None
-    roles = platform.course_access_role_model().objects.filter(course_id=course_key)
-    is_staff = Exists(roles.filter(role__in=STAFF_ROLES, user_id=OuterRef("user_id")))
+    staff_roles = [platform.course_role_users(course_key, role) for role in STAFF_ROLES]
+    is_staff = Q()
+    for users in staff_roles:
+        is_staff |= Q(user_id__in=users.values("id"))
     counts = (
         platform.course_enrollment_model()
         .objects.filter(course_id=course_key, is_active=True)
-        .annotate(is_course_staff=is_staff)
-        .aggregate(total=Count("id"), staff=Count("id", filter=Q(is_course_staff=True)))
+        .aggregate(total=Count("id"), staff=Count("id", filter=is_staff))
     )
-    role_rows = list(roles.filter(role__in=(*STAFF_ROLES, FINANCE_ADMIN_ROLE)).values_list("role", "user__username"))
+    staff_usernames = {name for users in staff_roles for name in users.values_list("username", flat=True)}
+    finance_admins = platform.course_role_users(course_key, FINANCE_ADMIN_ROLE)
+    finance_usernames = set(finance_admins.values_list("username", flat=True))
     students = counts["total"] - counts["staff"]
     now = timezone.now()
     is_open = not (
@@ -86,6 +90,6 @@ def course_enrollment_facts(course_key):
         students_enrolled=students,
         is_enrollment_open=is_open,
         is_full=limit is not None and students >= limit,
-        staff_usernames=tuple(sorted({name for role, name in role_rows if role in STAFF_ROLES})),
-        finance_admin_usernames=tuple(sorted({name for role, name in role_rows if role == FINANCE_ADMIN_ROLE})),
+        staff_usernames=tuple(sorted(staff_usernames)),
+        finance_admin_usernames=tuple(sorted(finance_usernames)),
     )

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
 ]
 INSTALLED_APPS.extend(get_plugin_apps(ProjectType.LMS))
 
+# Where course_home_url points (upstream's common.py default is None; devstack's is this port).
+LEARNING_MICROFRONTEND_URL = "http://localhost:2000"
+
 # Custom Courses for edX: off by default; lms/envs/production.py installs the app when an operator turns it on.
 CUSTOM_COURSES_EDX = False
 

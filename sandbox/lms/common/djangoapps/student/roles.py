@@ -1,8 +1,12 @@
 """
-Replica of openedx-platform ``common/djangoapps/student/roles.py`` (subset: course roles and GlobalStaff).
+Replica of openedx-platform ``common/djangoapps/student/roles.py`` (subset: course roles and GlobalStaff), checked against c6607476c5fd8e206a850203fd97512edaffa7c1.
 
 Upstream caches a user's roles on the user object (``RoleCache``); the sandbox
-queries ``CourseAccessRole`` every time.
+queries ``CourseAccessRole`` every time. Upstream master also keeps course roles in
+openedx-authz when the ``authz.enable_course_authoring`` flag is on for a course
+(``has_user``, ``add_users``, ``remove_users`` and ``users_with_role`` then go through
+``openedx_authz.api``); the sandbox has the legacy path only. Callers that use these
+methods, and not ``CourseAccessRole`` directly, work with both.
 """
 from abc import ABCMeta, abstractmethod
 
@@ -166,6 +170,16 @@ class CourseInstructorRole(CourseRole):
     """A course Instructor."""
 
     ROLE = "instructor"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(self.ROLE, *args, **kwargs)
+
+
+@register_access_role
+class CourseFinanceAdminRole(CourseRole):
+    """A course staff member with privileges to review financial data."""
+
+    ROLE = "finance_admin"
 
     def __init__(self, *args, **kwargs):
         super().__init__(self.ROLE, *args, **kwargs)

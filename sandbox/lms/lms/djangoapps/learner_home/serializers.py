@@ -7,6 +7,7 @@ grade data, courseware access checks, upgrade and email fields that read the pla
 context dictionaries.
 """
 from common.djangoapps.course_modes.models import CourseMode
+from openedx.features.course_experience import course_home_url
 from openedx_filters.learning.filters import CourseEnrollmentAPIRenderStarted
 from rest_framework import serializers
 
@@ -25,7 +26,7 @@ class CourseRunSerializer(serializers.Serializer):
     homeUrl = serializers.SerializerMethodField()
 
     def get_homeUrl(self, instance):
-        return f"/courses/{instance.course_id}/"
+        return course_home_url(instance.course_id)
 
 
 class EnrollmentSerializer(serializers.Serializer):
