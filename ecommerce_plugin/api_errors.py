@@ -8,6 +8,12 @@ from rest_framework.response import Response
 
 INVALID_REQUEST = "invalid_request"
 
+# Largest values of the integer columns ids and counts are stored in: Oscar's tables (basket,
+# line) use 32-bit ``AutoField``s, the plugin's own 64-bit ``BigAutoField``s. Request fields
+# are bounded by them, so an out-of-range number is a 400 rather than a database overflow.
+DB_INT_MAX = 2**31 - 1
+DB_BIGINT_MAX = 2**63 - 1
+
 
 class CommerceError(Exception):
     """

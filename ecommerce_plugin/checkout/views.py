@@ -8,9 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from oscar.core.loading import get_model
 
+from ecommerce_plugin.api_errors import DB_INT_MAX
 from ecommerce_plugin.checkout import api
 from ecommerce_plugin.checkout.errors import CheckoutRefused
 
@@ -43,8 +45,12 @@ def pay(request):
     The basket page's pay form; on success the receipt, else back to the basket with the reason.
     """
     params = {key: value for key, value in request.POST.items() if key not in ("csrfmiddlewaretoken", "basket_id")}
+    basket_id = request.POST.get("basket_id", "")
+    if not (basket_id.isdigit() and 0 < int(basket_id) <= DB_INT_MAX):
+        messages.error(request, _("This basket cannot be paid; reload the page and try again."))
+        return redirect("basket:summary")
     try:
-        placed = api.place_order(request.user, int(request.POST.get("basket_id", 0) or 0), params, request)
+        placed = api.place_order(request.user, int(basket_id), params, request)
     except CheckoutRefused as exc:
         messages.error(request, exc.message)
         return redirect("basket:summary")

@@ -11,8 +11,8 @@ from django.shortcuts import render
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from ecommerce_plugin.api_views import CommerceAPIView
 from ecommerce_plugin.finance import api, errors, reports
 from ecommerce_plugin.finance.errors import FinanceError
 
@@ -21,7 +21,7 @@ class PriceSerializer(serializers.Serializer):
     price = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
 
 
-class SeatPriceView(APIView):
+class SeatPriceView(CommerceAPIView):
     """
     ``PUT {"price"}``: the seat's new price; finance admins of its course only.
     """
@@ -53,7 +53,7 @@ def _audit_rows(user, audit, course_key):
     return function([course_key]), title
 
 
-class AuditView(APIView):
+class AuditView(CommerceAPIView):
     """
     ``GET /api/commerce/v1/finance/audits/{audit}/?course_key=`` (JSON; ``&format=csv`` for CSV).
     """

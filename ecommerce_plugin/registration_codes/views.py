@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from ecommerce_plugin.api_errors import DB_BIGINT_MAX
 from ecommerce_plugin.registration_codes import api
 from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
 
@@ -35,7 +36,7 @@ def redeem_page(request):
             context["error"] = exc.as_dict()
         else:
             return redirect(f"{request.path}?redemption={context['state'].id}")
-    elif request.GET.get("redemption", "").isdigit():
+    elif request.GET.get("redemption", "").isdigit() and int(request.GET["redemption"]) <= DB_BIGINT_MAX:
         try:
             context["state"] = api.redemption_state(request.user, int(request.GET["redemption"]))
         except RegistrationCodeError as exc:

@@ -4,9 +4,9 @@ The CCX purchases API: the course payload with the caller's purchases, quotes, b
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from ecommerce_plugin.api_errors import invalid, refused
+from ecommerce_plugin.api_views import CommerceAPIView
 from ecommerce_plugin.ccx_purchases import api, errors
 from ecommerce_plugin.ccx_purchases.errors import CcxPurchaseRefused
 from ecommerce_plugin.ccx_purchases.rest_api.v1.serializers import (
@@ -18,7 +18,7 @@ from ecommerce_plugin.ccx_purchases.rest_api.v1.serializers import (
 )
 
 
-class CourseView(APIView):
+class CourseView(CommerceAPIView):
     """
     ``GET``: a CCX course product (modules, price per seat) and the caller's purchases of it.
     """
@@ -41,7 +41,7 @@ def _configuration(request):
     return serializer.validated_data, None
 
 
-class QuoteView(APIView):
+class QuoteView(CommerceAPIView):
     """
     ``POST``: what a configuration costs the caller now (the buy tab's slider), without touching the basket.
     """
@@ -61,7 +61,7 @@ class QuoteView(APIView):
         return Response(QuoteSerializer(quote).data)
 
 
-class BasketLinesView(APIView):
+class BasketLinesView(CommerceAPIView):
     """
     ``POST``: add a first purchase or an upgrade to the caller's open basket at the server's quote.
     Pay with ``POST /api/commerce/v1/checkout/``, which checks the quote again before charging.
@@ -87,7 +87,7 @@ class BasketLinesView(APIView):
         return Response(BasketLineSerializer(added).data, status=status.HTTP_201_CREATED)
 
 
-class PurchaseListView(APIView):
+class PurchaseListView(CommerceAPIView):
     """
     ``GET``: the caller's CCX purchases with their LMS sync state.
     """
@@ -97,7 +97,7 @@ class PurchaseListView(APIView):
         return Response(PurchaseSerializer(api.purchases_for(request.user), many=True).data)
 
 
-class PurchaseDetailView(APIView):
+class PurchaseDetailView(CommerceAPIView):
     """
     ``GET``: one of the caller's purchases; its ``sync_state`` says whether the LMS CCX has it yet.
     """

@@ -3,13 +3,15 @@ Request and response shapes of the checkout API.
 """
 from rest_framework import serializers
 
+from ecommerce_plugin.api_errors import DB_INT_MAX
+
 
 class CheckoutRequestSerializer(serializers.Serializer):
     """
     A payment for one basket. Fields other than these are passed to the checkout steps.
     """
 
-    basket_id = serializers.IntegerField(min_value=1)
+    basket_id = serializers.IntegerField(min_value=1, max_value=DB_INT_MAX)
     card_number = serializers.RegexField(r"^\d{12,19}$", required=False, allow_blank=True)
     discount_jwt = serializers.CharField(required=False, allow_blank=True, max_length=4096)
 

@@ -4,9 +4,9 @@ The checkout API: add SKUs to one's basket, pay for one's basket.
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from ecommerce_plugin.api_errors import invalid, refused
+from ecommerce_plugin.api_views import CommerceAPIView
 from ecommerce_plugin.checkout import api
 from ecommerce_plugin.checkout.errors import CheckoutRefused
 from ecommerce_plugin.checkout.rest_api.v1.serializers import (
@@ -16,7 +16,7 @@ from ecommerce_plugin.checkout.rest_api.v1.serializers import (
 )
 
 
-class BasketItemsView(APIView):
+class BasketItemsView(CommerceAPIView):
     """
     ``POST {"skus": [...]}``: the caller's open basket now holds exactly these products.
     """
@@ -33,7 +33,7 @@ class BasketItemsView(APIView):
         return Response({"basket_id": basket.id, "num_items": basket.num_items})
 
 
-class CheckoutView(APIView):
+class CheckoutView(CommerceAPIView):
     """
     ``POST``: pay for one of the caller's baskets. 201 with the order; 200 with the same order
     when the basket was already paid; 4xx with an ``error_code`` and nothing charged otherwise.

@@ -1,6 +1,8 @@
 from oscar.core.loading import get_model
 from rest_framework import serializers
 
+from ecommerce_plugin.api_errors import DB_INT_MAX
+
 Voucher = get_model("voucher", "Voucher")
 
 
@@ -10,7 +12,7 @@ class CreateCouponSerializer(serializers.Serializer):
     code = serializers.RegexField(r"^[A-Za-z0-9]{4,32}$", required=False)
     start_datetime = serializers.DateTimeField(required=False)
     end_datetime = serializers.DateTimeField()
-    max_uses = serializers.IntegerField(min_value=1, required=False)
+    max_uses = serializers.IntegerField(min_value=1, max_value=DB_INT_MAX, required=False)
     usage = serializers.ChoiceField(
         choices=[Voucher.SINGLE_USE, Voucher.MULTI_USE, Voucher.ONCE_PER_CUSTOMER], default=Voucher.MULTI_USE
     )

@@ -5,9 +5,9 @@ puts one on their basket.
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from ecommerce_plugin.api_errors import invalid, refused
+from ecommerce_plugin.api_views import CommerceAPIView
 from ecommerce_plugin.checkout.errors import CheckoutRefused
 from ecommerce_plugin.coupons import api
 from ecommerce_plugin.coupons.rest_api.v1.serializers import (
@@ -18,7 +18,7 @@ from ecommerce_plugin.coupons.rest_api.v1.serializers import (
 from ecommerce_plugin.finance.errors import FinanceError
 
 
-class CouponsView(APIView):
+class CouponsView(CommerceAPIView):
     @extend_schema(responses={200: CouponSerializer(many=True)})
     def get(self, request):
         try:
@@ -39,7 +39,7 @@ class CouponsView(APIView):
         return Response(CouponSerializer(coupon).data, status=status.HTTP_201_CREATED)
 
 
-class BasketCouponView(APIView):
+class BasketCouponView(CommerceAPIView):
     """
     ``POST {"code"}``: the caller's open basket carries this coupon (and no other).
     """

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from ecommerce_plugin.api_errors import DB_INT_MAX
 from ecommerce_plugin.invoices.models import Invoice
 
 
@@ -10,7 +11,7 @@ class IssueInvoiceSerializer(serializers.Serializer):
     contact_email = serializers.EmailField()
     reference = serializers.CharField(max_length=64)
     price_per_seat = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
-    quantity = serializers.IntegerField(min_value=1)
+    quantity = serializers.IntegerField(min_value=1, max_value=DB_INT_MAX)
 
 
 class InvoiceSerializer(serializers.ModelSerializer):

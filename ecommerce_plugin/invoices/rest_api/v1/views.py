@@ -5,15 +5,15 @@ from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from ecommerce_plugin.api_errors import invalid, refused
+from ecommerce_plugin.api_views import CommerceAPIView
 from ecommerce_plugin.finance.errors import FinanceError
 from ecommerce_plugin.invoices import api
 from ecommerce_plugin.invoices.rest_api.v1.serializers import InvoiceSerializer, IssueInvoiceSerializer
 
 
-class InvoicesView(APIView):
+class InvoicesView(CommerceAPIView):
     """
     ``GET ?course_key=``: the course's invoices. ``POST``: issue an invoice and its codes (201).
     """
@@ -38,7 +38,7 @@ class InvoicesView(APIView):
         return Response(InvoiceSerializer(invoice).data, status=status.HTTP_201_CREATED)
 
 
-class InvoiceView(APIView):
+class InvoiceView(CommerceAPIView):
     @extend_schema(responses={200: InvoiceSerializer})
     def get(self, request, invoice_id):
         try:
@@ -47,7 +47,7 @@ class InvoiceView(APIView):
             return refused(exc)
 
 
-class InvoiceCodesCsvView(APIView):
+class InvoiceCodesCsvView(CommerceAPIView):
     @extend_schema(responses={(200, "text/csv"): str})
     def get(self, request, invoice_id):
         try:
@@ -59,7 +59,7 @@ class InvoiceCodesCsvView(APIView):
         return response
 
 
-class InvoiceActionView(APIView):
+class InvoiceActionView(CommerceAPIView):
     """
     ``POST .../paid`` or ``POST .../void``.
     """

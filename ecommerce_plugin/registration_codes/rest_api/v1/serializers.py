@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from ecommerce_plugin.api_errors import DB_INT_MAX
+
 
 class RedeemSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=64)
@@ -15,4 +17,4 @@ class RedemptionStateSerializer(serializers.Serializer):
 
 class SeatsBasketSerializer(serializers.Serializer):
     sku = serializers.CharField(max_length=128)
-    quantity = serializers.IntegerField(min_value=1)
+    quantity = serializers.IntegerField(min_value=1, max_value=DB_INT_MAX)

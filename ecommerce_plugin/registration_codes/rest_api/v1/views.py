@@ -6,9 +6,9 @@ from dataclasses import asdict
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from ecommerce_plugin.api_errors import invalid, refused
+from ecommerce_plugin.api_views import CommerceAPIView
 from ecommerce_plugin.registration_codes import api
 from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
 from ecommerce_plugin.registration_codes.rest_api.v1.serializers import (
@@ -18,7 +18,7 @@ from ecommerce_plugin.registration_codes.rest_api.v1.serializers import (
 )
 
 
-class SeatsBasketView(APIView):
+class SeatsBasketView(CommerceAPIView):
     """
     ``POST {"sku", "quantity"}``: the caller's open basket holds that many seats. Paying for
     more than one seat issues registration codes instead of enrolling the buyer.
@@ -38,7 +38,7 @@ class SeatsBasketView(APIView):
         return Response({"basket_id": basket.id, "num_items": basket.num_items})
 
 
-class RedemptionsView(APIView):
+class RedemptionsView(CommerceAPIView):
     """
     ``POST {"code"}``: claim the code; 202 with the pending redemption, the enrollment follows.
     """
@@ -55,7 +55,7 @@ class RedemptionsView(APIView):
         return Response(asdict(api.redemption_state(request.user, state.id)), status=status.HTTP_202_ACCEPTED)
 
 
-class RedemptionView(APIView):
+class RedemptionView(CommerceAPIView):
     @extend_schema(responses={200: RedemptionStateSerializer})
     def get(self, request, redemption_id):
         try:
