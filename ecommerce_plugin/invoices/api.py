@@ -15,7 +15,6 @@ from ecommerce_plugin.finance.errors import FinanceError
 from ecommerce_plugin.invoices import errors
 from ecommerce_plugin.invoices.models import Invoice
 from ecommerce_plugin.registration_codes import api as codes_api
-from ecommerce_plugin.registration_codes.models import RegistrationCode
 
 CSV_HEADER = ["code", "course_key", "status", "redeemed_by", "redeemed_at", "invoice_reference", "company_name"]
 
@@ -137,7 +136,5 @@ def void(user, invoice_id):
     if invoice.status != Invoice.VOID:
         invoice.status, invoice.voided_at = Invoice.VOID, timezone.now()
         invoice.save(update_fields=["status", "voided_at"])
-    RegistrationCode.objects.filter(invoice=invoice, status=RegistrationCode.AVAILABLE).update(
-        status=RegistrationCode.VOID
-    )
+    codes_api.withdraw_codes(invoice=invoice)
     return invoice

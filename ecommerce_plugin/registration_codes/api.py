@@ -12,9 +12,10 @@ import secrets
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ecommerce_plugin.finance import api as finance_api
 from ecommerce_plugin.registration_codes import errors
@@ -164,10 +165,23 @@ def revoke_codes_for_line(line):
     """
     Void the line's unused codes (a refund); True when none had been redeemed.
     """
-    RegistrationCode.objects.filter(order_line=line, status=RegistrationCode.AVAILABLE).update(
-        status=RegistrationCode.VOID
-    )
+    withdraw_codes(order_line=line)
     return not RegistrationCode.objects.filter(order_line=line, status=RegistrationCode.REDEEMED).exists()
+
+
+def withdraw_codes(**source):
+    """
+    The source (``invoice=`` or ``order_line=``) no longer allows its codes: every one is marked
+    withdrawn and the available ones become void, in one UPDATE. Redeemed codes keep their seat,
+    but one whose enrollment the LMS then refuses is not released (``record_refused``).
+    """
+    return RegistrationCode.objects.filter(**source).update(
+        withdrawn=True,
+        status=Case(
+            When(status=RegistrationCode.AVAILABLE, then=Value(RegistrationCode.VOID)),
+            default=F("status"),
+        ),
+    )
 
 
 # Redemption -----------------------------------------------------------------------------------------
@@ -177,39 +191,45 @@ def redeem(user, raw_code):
     """
     Claim ``raw_code`` for ``user`` and schedule the enrollment; returns a ``RedemptionState``.
 
-    Raises ``RegistrationCodeError`` (nothing changed) for an unknown, used or void code, a
-    learner who already redeemed a code for the course, or a course the LMS last reported
-    closed or full.
+    Raises ``RegistrationCodeError`` (nothing changed): ``code_unusable`` for any code the
+    learner may not use (unknown, used, void, withdrawn by its invoice or order line, or a
+    second code for a course they redeemed one for), one answer so that no guess learns more
+    than "not usable"; ``course_closed``/``course_full`` for a course the LMS last reported so.
     """
-    code = normalize_code(raw_code)
-    row = RegistrationCode.objects.filter(code=code).first()
-    if row is None:
-        raise RegistrationCodeError(errors.CODE_NOT_FOUND, "No such registration code.", 404)
-    _refuse_unusable(row, user)
+    row = RegistrationCode.objects.select_related("invoice").filter(code=normalize_code(raw_code)).first()
+    if row is None or not _usable_by(row, user):
+        raise _unusable()
     pending = Redemption.objects.filter(code__course_key=row.course_key, status=Redemption.PENDING).count()
     refusal = finance_api.enrollment_refusal(row.course_key, pending=pending)
     if refusal is not None:
         raise RegistrationCodeError(refusal.error_code, refusal.message, 409)
     with transaction.atomic():
-        claimed = RegistrationCode.objects.filter(id=row.id, status=RegistrationCode.AVAILABLE).update(
-            status=RegistrationCode.REDEEMED, redeemed_by=user, redeemed_at=timezone.now()
-        )
+        # Conditional on the code's own row: a concurrent void or refund (``withdraw_codes``)
+        # either runs first and this claims nothing, or waits for this row and withdraws it.
+        claimed = RegistrationCode.objects.filter(
+            id=row.id, status=RegistrationCode.AVAILABLE, withdrawn=False
+        ).update(status=RegistrationCode.REDEEMED, redeemed_by=user, redeemed_at=timezone.now())
         if not claimed:
-            raise RegistrationCodeError(errors.CODE_ALREADY_REDEEMED, "This code has already been used.", 409)
+            raise _unusable()
         redemption = Redemption.objects.create(code=row, user=user)
         transaction.on_commit(lambda: _enroll_later(redemption.id), robust=True)
     return RedemptionState(redemption.id, row.code, row.course_key, redemption.status, "")
 
 
-def _refuse_unusable(row, user):
-    if row.status == RegistrationCode.VOID:
-        raise RegistrationCodeError(errors.CODE_VOID, "This code is no longer valid.", 409)
-    if row.status == RegistrationCode.REDEEMED:
-        raise RegistrationCodeError(errors.CODE_ALREADY_REDEEMED, "This code has already been used.", 409)
-    if RegistrationCode.objects.filter(course_key=row.course_key, redeemed_by=user).exists():
-        raise RegistrationCodeError(
-            errors.ALREADY_REDEEMED_FOR_COURSE, "You have already redeemed a code for this course.", 409
-        )
+def _usable_by(row, user):
+    if row.status != RegistrationCode.AVAILABLE or row.withdrawn:
+        return False
+    if row.invoice is not None and row.invoice.status == row.invoice.VOID:
+        return False
+    return not RegistrationCode.objects.filter(course_key=row.course_key, redeemed_by=user).exists()
+
+
+def _unusable():
+    return RegistrationCodeError(
+        errors.CODE_UNUSABLE,
+        str(_("This code cannot be used. Check it, or ask whoever gave it to you for a new one.")),
+        400,
+    )
 
 
 def _enroll_later(redemption_id):
@@ -255,7 +275,8 @@ def record_enrolled(redemption_id):
 @transaction.atomic
 def record_refused(redemption_id, reason):
     """
-    The LMS refused the enrollment: the redemption fails and the code is usable again.
+    The LMS refused the enrollment: the redemption fails and the code is usable again, unless
+    its invoice was voided or its order line refunded meanwhile (``withdrawn``): then it is void.
     """
     redemption = Redemption.objects.select_for_update().filter(id=redemption_id, status=Redemption.PENDING).first()
     if redemption is None:
@@ -266,7 +287,14 @@ def record_refused(redemption_id, reason):
     redemption.save(update_fields=["status", "error", "completed"])
     RegistrationCode.objects.filter(
         Q(id=redemption.code_id) & Q(status=RegistrationCode.REDEEMED) & Q(redeemed_by_id=redemption.user_id)
-    ).update(status=RegistrationCode.AVAILABLE, redeemed_by=None, redeemed_at=None)
+    ).update(
+        status=Case(
+            When(withdrawn=True, then=Value(RegistrationCode.VOID)),
+            default=Value(RegistrationCode.AVAILABLE),
+        ),
+        redeemed_by=None,
+        redeemed_at=None,
+    )
 
 
 @transaction.atomic

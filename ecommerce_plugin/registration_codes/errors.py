@@ -4,10 +4,10 @@ Error codes of the registration-codes API.
 from ecommerce_plugin.api_errors import CommerceError
 
 INVALID_REQUEST = "invalid_request"
-CODE_NOT_FOUND = "code_not_found"
-CODE_ALREADY_REDEEMED = "code_already_redeemed"
-CODE_VOID = "code_void"
-ALREADY_REDEEMED_FOR_COURSE = "already_redeemed_for_course"
+# One answer for every code the learner may not use (unknown, used, void, withdrawn, or a second
+# code for a course they already redeemed one for): telling them apart would let a guesser learn
+# which codes exist.
+CODE_UNUSABLE = "code_unusable"
 COURSE_CLOSED = "course_closed"
 COURSE_FULL = "course_full"
 SEAT_NOT_FOUND = "seat_not_found"

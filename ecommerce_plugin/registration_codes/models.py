@@ -14,6 +14,11 @@ class RegistrationCode(models.Model):
     concurrent redemptions cannot both win), back to ``available`` if the LMS then refuses the
     enrollment, and to ``void`` when its invoice is voided or its order line revoked.
 
+    ``withdrawn`` records that its source no longer allows it (the invoice voided, the order
+    line refunded). It is set, in the same UPDATE that voids the available codes, on every code
+    of the source, the redeemed ones included: a redeemed code whose enrollment the LMS then
+    refuses becomes void instead of available again.
+
     .. no_pii: The redeemer is a user id; codes are bearer tokens, not personal data.
     """
 
@@ -34,6 +39,7 @@ class RegistrationCode(models.Model):
         "commerce_invoices.Invoice", null=True, blank=True, on_delete=models.PROTECT, related_name="codes"
     )
     status = models.CharField(max_length=16, choices=STATUS_CHOICES, default=AVAILABLE)
+    withdrawn = models.BooleanField(default=False)
     redeemed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

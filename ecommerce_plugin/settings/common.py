@@ -117,6 +117,13 @@ def plugin_settings(settings):
     # .. setting_default: "http://localhost:18130/commerce/registration-codes/redeem/"
     # .. setting_description: The page where learners redeem a code, as written in the emails.
     settings.COMMERCE_REGISTRATION_CODE_REDEEM_URL = "http://localhost:18130/commerce/registration-codes/redeem/"
+    # .. setting_name: COMMERCE_CODE_REDEMPTION_THROTTLE_RATES
+    # .. setting_default: {"user": "10/minute", "ip": "60/minute"}
+    # .. setting_description: Most registration-code redemptions (API and page, successful or not) per
+    #   signed-in user and per client IP, in DRF's rate format ("N/second|minute|hour|day"). Above
+    #   them the API answers 429 ``rate_limited``. The IP rate allows a classroom behind one address;
+    #   ``None`` for a key turns that throttle off. Counts live in the default cache.
+    settings.COMMERCE_CODE_REDEMPTION_THROTTLE_RATES = {"user": "10/minute", "ip": "60/minute"}
     # .. setting_name: COMMERCE_MAX_SEATS_PER_ORDER
     # .. setting_default: 500
     # .. setting_description: Most seats of one course bought in one multi-seat order.

@@ -25,6 +25,7 @@ def plugin_settings(settings):
         "COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX",
         "COMMERCE_PENDING_ENROLLMENT_SECRET",
         "COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME",
+        "COMMERCE_CODE_REDEMPTION_THROTTLE_RATES",
     ):
         if name in env_tokens:
             setattr(settings, name, env_tokens[name])

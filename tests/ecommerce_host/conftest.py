@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from oscar.core.loading import get_model
 
 from ecommerce_plugin.catalog.api import create_or_update_seat
@@ -12,6 +13,14 @@ from support import clients
 
 Partner = get_model("partner", "Partner")
 DEMO_COURSE = "course-v1:edX+DemoX+Demo_Course"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Throttle counts (and any other cached value) never leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -92,7 +92,7 @@ def test_a_void_code_cannot_be_redeemed(issue, finance_admin, make_user):
     response = client_for(make_user("learner")).post(
         "/api/commerce/v1/registration-codes/redemptions/", {"code": code}, format="json"
     )
-    assert (response.status_code, response.json()["error_code"]) == (409, "code_void")
+    assert (response.status_code, response.json()["error_code"]) == (400, "code_unusable")
 
 
 def test_a_void_invoice_cannot_be_paid(issue, finance_admin):

@@ -120,14 +120,14 @@ def test_a_code_works_once(redeem_as, buy_seats, seat, make_user):
     code = RegistrationCode.objects.filter(order_line__order=buy_seats(seat, 2)).first().code
     assert redeem_as(make_user("first"), code).status_code == 202
     again = redeem_as(make_user("second"), code)
-    assert again.status_code == 409
-    assert again.json()["error_code"] == "code_already_redeemed"
+    assert again.status_code == 400
+    assert again.json()["error_code"] == "code_unusable"
 
 
-def test_an_unknown_code_is_a_404_and_changes_nothing(redeem_as, learner, fake_lms):
+def test_an_unknown_code_is_a_400_and_changes_nothing(redeem_as, learner, fake_lms):
     response = redeem_as(learner, "NOPE")
-    assert response.status_code == 404
-    assert response.json()["error_code"] == "code_not_found"
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "code_unusable"
     assert not Redemption.objects.exists()
 
 
@@ -136,7 +136,7 @@ def test_a_learner_redeems_one_code_per_course(redeem_as, buy_seats, seat, make_
     friend = make_user("friend")
     redeem_as(friend, first.code)
     response = redeem_as(friend, second.code)
-    assert response.json()["error_code"] == "already_redeemed_for_course"
+    assert response.json()["error_code"] == "code_unusable"
 
 
 def closed_or_full(kind):

@@ -44,7 +44,7 @@ def test_concurrent_redemptions_of_one_code_have_one_winner(transactional_db, fa
         thread.join(timeout=30)
 
     assert outcomes.count("won") == 1, outcomes
-    assert set(outcomes) == {"won", "code_already_redeemed"}
+    assert set(outcomes) == {"won", "code_unusable"}
     assert Redemption.objects.filter(code=code).count() == 1
     assert Redemption.objects.get(code=code).status == "enrolled"
     code.refresh_from_db()

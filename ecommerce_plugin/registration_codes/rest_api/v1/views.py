@@ -16,6 +16,7 @@ from ecommerce_plugin.registration_codes.rest_api.v1.serializers import (
     RedemptionStateSerializer,
     SeatsBasketSerializer,
 )
+from ecommerce_plugin.registration_codes.throttles import REDEMPTION_THROTTLES
 
 
 class SeatsBasketView(CommerceAPIView):
@@ -41,7 +42,10 @@ class SeatsBasketView(CommerceAPIView):
 class RedemptionsView(CommerceAPIView):
     """
     ``POST {"code"}``: claim the code; 202 with the pending redemption, the enrollment follows.
+    Throttled per user and per IP (429 ``rate_limited``).
     """
+
+    throttle_classes = REDEMPTION_THROTTLES
 
     @extend_schema(request=RedeemSerializer, responses={202: RedemptionStateSerializer})
     def post(self, request):
