@@ -8,6 +8,7 @@ payment with the coupon counts as a use until its charge fails).
 """
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -42,8 +43,20 @@ def create_coupon(
 ):
     """
     A coupon for ``percentage`` off the seats of ``course_key``; course staff and finance admins only.
+
+    Course staff stay within ``COMMERCE_COUPON_STAFF_MAX_PERCENTAGE`` and
+    ``COMMERCE_COUPON_STAFF_MAX_USES`` (an unlimited coupon is above any cap); larger coupons
+    give money away and are for the course's finance admins.
     """
     finance_api.require_coupon_manager(user, course_key)
+    uses = 1 if usage == Voucher.SINGLE_USE else max_uses
+    if _above_staff_cap(percentage, uses) and not finance_api.is_finance_admin(user, course_key):
+        raise CheckoutRefused(
+            errors.ABOVE_STAFF_CAP,
+            f"Course staff may create coupons of up to {settings.COMMERCE_COUPON_STAFF_MAX_PERCENTAGE}% and "
+            f"{settings.COMMERCE_COUPON_STAFF_MAX_USES} uses; ask a finance admin of {course_key} for this one.",
+            403,
+        )
     seats = list(
         Product.objects.filter(
             structure=Product.CHILD,
@@ -79,6 +92,12 @@ def create_coupon(
     except IntegrityError as exc:
         raise CheckoutRefused(errors.DUPLICATE_CODE, f"The code {code} is taken.", 409) from exc
     return _coupon(voucher, offer, course_key)
+
+
+def _above_staff_cap(percentage, uses):
+    return Decimal(percentage) > Decimal(settings.COMMERCE_COUPON_STAFF_MAX_PERCENTAGE) or (
+        uses is None or uses > settings.COMMERCE_COUPON_STAFF_MAX_USES
+    )
 
 
 def _coupon(voucher, offer, course_key):

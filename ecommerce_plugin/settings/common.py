@@ -136,6 +136,16 @@ def plugin_settings(settings):
         *settings.COMMERCE_CHECKOUT_STEPS,
         "ecommerce_plugin.coupons.steps.CouponLimitsStep",
     ]
+    # .. setting_name: COMMERCE_COUPON_STAFF_MAX_PERCENTAGE
+    # .. setting_default: 50
+    # .. setting_description: Largest discount, in percent, of a coupon that plain course staff may
+    #   create. A larger coupon needs a finance admin of the course (``coupon_above_staff_cap``).
+    settings.COMMERCE_COUPON_STAFF_MAX_PERCENTAGE = 50
+    # .. setting_name: COMMERCE_COUPON_STAFF_MAX_USES
+    # .. setting_default: 100
+    # .. setting_description: Most uses of a coupon that plain course staff may create; a coupon with
+    #   no usage limit is above it. A larger one needs a finance admin of the course.
+    settings.COMMERCE_COUPON_STAFF_MAX_USES = 100
     # Multi-seat lines issue codes: this module must come before the seat enrollment module.
     settings.COMMERCE_FULFILLMENT_MODULES = [
         "ecommerce_plugin.registration_codes.fulfillment.RegistrationCodesFulfillmentModule",

@@ -26,6 +26,8 @@ def plugin_settings(settings):
         "COMMERCE_PENDING_ENROLLMENT_SECRET",
         "COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME",
         "COMMERCE_CODE_REDEMPTION_THROTTLE_RATES",
+        "COMMERCE_COUPON_STAFF_MAX_PERCENTAGE",
+        "COMMERCE_COUPON_STAFF_MAX_USES",
     ):
         if name in env_tokens:
             setattr(settings, name, env_tokens[name])

@@ -30,6 +30,7 @@ def teacher(make_user, grant):
 def coupon(teacher, seat):
     def make(**fields):
         fields.setdefault("end_datetime", timezone.now() + timedelta(days=7))
+        fields.setdefault("max_uses", 10)  # within what course staff may create
         return api.create_coupon(teacher, course_key=seat.course_key, percentage=Decimal("25"), **fields)
 
     return make
@@ -123,7 +124,9 @@ def test_applying_a_second_coupon_replaces_the_first(coupon, seat, learner):
 def test_a_coupon_for_another_course_does_not_apply(teacher, grant, make_seat, seat, learner):
     make_seat(course_key=OTHER_COURSE, sku="VERI-OTHER")
     grant(teacher, "staff", course_key=OTHER_COURSE)
-    other = api.create_coupon(teacher, course_key=OTHER_COURSE, percentage=10, end_datetime=timezone.now() + timedelta(days=1))
+    other = api.create_coupon(
+        teacher, course_key=OTHER_COURSE, percentage=10, max_uses=5, end_datetime=timezone.now() + timedelta(days=1)
+    )
     checkout_api.add_skus_to_basket(learner, [seat.sku])
     with pytest.raises(CheckoutRefused) as refused:
         api.apply_coupon(learner, other.code)
