@@ -1,31 +1,52 @@
 """
-Learner pages: buy N seats (``/commerce/registration-codes/buy/?sku=&quantity=``), redeem a code.
+Learner pages: buy N seats (``/commerce/registration-codes/buy/?sku=&quantity=``, confirmed by a POST), redeem a code.
 """
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods
 
 from ecommerce_plugin.api_errors import DB_BIGINT_MAX
 from ecommerce_plugin.api_views import RATE_LIMITED
+from ecommerce_plugin.catalog.api import seat_by_sku
 from ecommerce_plugin.registration_codes import api
 from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
 from ecommerce_plugin.registration_codes.throttles import redemption_wait
 
 
-@require_GET
+def _quantity(raw):
+    raw = str(raw).strip()
+    return int(raw) if raw.isdigit() and len(raw) <= 9 else 0
+
+
+@require_http_methods(["GET", "POST"])
 @login_required
 def buy_seats(request):
-    try:
-        quantity = int(request.GET.get("quantity", "1"))
-    except ValueError:
-        quantity = 0
-    try:
-        api.add_seats_to_basket(request.user, request.GET.get("sku", ""), quantity, request)
-    except RegistrationCodeError as exc:
-        messages.error(request, exc.message)
-    return redirect("/basket/")
+    """
+    ``GET ?sku=&quantity=`` asks the learner to confirm; only the confirmation's ``POST``
+    (CSRF-protected) replaces the basket's content, so a link from another site changes nothing.
+    """
+    data = request.POST if request.method == "POST" else request.GET
+    sku, quantity = data.get("sku", ""), _quantity(data.get("quantity", "1"))
+    error = None
+    if request.method == "POST":
+        try:
+            api.add_seats_to_basket(request.user, sku, quantity, request)
+        except RegistrationCodeError as exc:
+            error = exc.as_dict()
+        else:
+            return redirect("/basket/")
+    seat = seat_by_sku(sku) if sku else None
+    context = {
+        "seat": seat,
+        "sku": sku,
+        "quantity": quantity,
+        "total": seat.price * quantity if seat is not None and seat.price is not None else None,
+        "error": error,
+    }
+    return render(
+        request, "ecommerce_plugin/registration_codes/buy_confirm.html", context, status=400 if error else 200
+    )
 
 
 @login_required
