@@ -2,6 +2,8 @@
 What an operator installs: one wheel, three plugins, nothing of the sandbox, Oscar only on request.
 """
 import configparser
+import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -15,10 +17,21 @@ PLUGIN_PACKAGES = {"lms_plugin", "ecommerce_plugin", "discovery_plugin"}
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
+    # Built from a copy of the files git knows: a stale egg-info or build/ folder of a developer's
+    # checkout would otherwise add files MANIFEST.in does not package.
+    source = tmp_path_factory.mktemp("source")
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=REPO_ROOT, check=True, capture_output=True,
+    ).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        if (REPO_ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO_ROOT / name, source / name)
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
-         str(REPO_ROOT)],
+         str(source)],
         check=True,
     )
     (path,) = out.glob("openedx_commerce_plugins-*.whl")
@@ -63,3 +76,57 @@ def test_oscar_comes_only_with_the_ecommerce_extra(wheel):
     oscar = [line for line in requires if "django-oscar" in line.lower()]
     assert oscar and all('extra == "ecommerce"' in line for line in oscar)
     assert any(line.startswith("Requires-Dist: Django") for line in requires)
+
+
+# Templates and static files live in these folders of a plugin's feature apps.
+ASSET_FOLDERS = ("templates", "templates_override", "static")
+# A quoted template or static path in the plugins' code and templates.
+ASSET_REFERENCE = re.compile(r"""["']([A-Za-z0-9_./-]+\.(?:html|txt|js|css))["']""")
+# Template paths the plugins extend or include from a library (Oscar's own templates).
+LIBRARY_TEMPLATE_PREFIXES = ("oscar/",)
+
+
+def _source_assets():
+    """
+    Every file under a templates/static folder of the plugin packages, as (path in the wheel, path
+    relative to its asset folder).
+    """
+    assets = []
+    for package in sorted(PLUGIN_PACKAGES):
+        for path in sorted((REPO_ROOT / package).rglob("*")):
+            parts = path.relative_to(REPO_ROOT).parts
+            folders = [index for index, part in enumerate(parts) if part in ASSET_FOLDERS]
+            if path.is_file() and folders and "__pycache__" not in parts:
+                assets.append(("/".join(parts), "/".join(parts[folders[0] + 1:])))
+    return assets
+
+
+def _references():
+    found = {}
+    for package in sorted(PLUGIN_PACKAGES):
+        for path in (REPO_ROOT / package).rglob("*"):
+            if path.suffix in (".py", ".html", ".txt", ".js") and path.is_file():
+                for reference in ASSET_REFERENCE.findall(path.read_text(encoding="utf-8")):
+                    found.setdefault(reference, str(path.relative_to(REPO_ROOT)))
+    return found
+
+
+def test_every_template_and_static_file_of_the_plugins_is_in_the_wheel(wheel):
+    names = set(wheel.namelist())
+    assets = _source_assets()
+    assert any(path.endswith(".txt") for path, _ in assets)  # the codes email, the file that went missing
+    missing = [path for path, _ in assets if path not in names]
+    assert not missing, f"not packaged (MANIFEST.in): {missing}"
+
+
+def test_every_template_and_static_file_the_plugins_reference_is_in_the_wheel(wheel):
+    names = set(wheel.namelist())
+    shipped = {relative for path, relative in _source_assets() if path in names}
+    references = _references()
+    assert "ecommerce_plugin/registration_codes/codes_email.txt" in references
+    assert "pending_enrollments/pending_enrollments.js" in references
+    missing = {
+        reference: where for reference, where in references.items()
+        if reference not in shipped and not reference.startswith(LIBRARY_TEMPLATE_PREFIXES)
+    }
+    assert not missing, f"referenced but not in the wheel: {missing}"
