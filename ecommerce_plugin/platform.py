@@ -21,6 +21,26 @@ def payment_processor():
     return import_string(settings.PAYMENT_PROCESSORS[0])()
 
 
+def payment_form_template():
+    """
+    The template of the configured processor's own payment fields, or None.
+
+    The plugin never renders a card field itself: the fields (a card form, a gateway's hosted
+    iframe, a token widget) belong to the processor, which names its template in a
+    ``payment_form_template`` attribute. Otto's processors have none, as Otto renders its own
+    basket page and the plugin's pay form is not used there.
+    """
+    return getattr(import_string(settings.PAYMENT_PROCESSORS[0]), "payment_form_template", None)
+
+
+def payment_fields():
+    """
+    Names of the pay form's fields the processor reads (its ``payment_fields`` attribute); the
+    checkout forwards these, and only these, to ``handle_processor_response``.
+    """
+    return tuple(getattr(import_string(settings.PAYMENT_PROCESSORS[0]), "payment_fields", ()))
+
+
 def payment_errors():
     """
     The exception classes a processor raises for a declined payment and for a gateway failure.

@@ -84,7 +84,8 @@ def place_order(user, basket_id, params=None, request=None):
     """
     Pay for basket ``basket_id`` of ``user`` and write its order; see the module docstring.
 
-    ``params`` holds the payment details (``card_number``) and what the checkout steps read.
+    ``params`` holds the processor's payment fields (``platform.payment_fields()``) and what the
+    checkout steps read.
     Raises ``CheckoutRefused`` (nothing charged) with an error code from ``errors`` or a step's.
     """
     context = CheckoutContext(user=user, params=dict(params or {}), request=request)
@@ -146,13 +147,10 @@ def _charge(basket, total, context):
     declined, gateway_error = platform.payment_errors()
     processor = platform.payment_processor()
     try:
+        # The processor's own fields, untouched and never stored here: the plugin collects no card data.
+        fields = {name: context.params[name] for name in platform.payment_fields() if name in context.params}
         handled = processor.handle_processor_response(
-            {
-                "amount": str(total.incl_tax),
-                "currency": total.currency,
-                "card_number": context.params.get("card_number", ""),
-            },
-            basket=basket,
+            {**fields, "amount": str(total.incl_tax), "currency": total.currency}, basket=basket
         )
     except declined as exc:
         raise CheckoutRefused(errors.PAYMENT_DECLINED, str(exc), http_status=402) from exc

@@ -130,3 +130,12 @@ def test_every_template_and_static_file_the_plugins_reference_is_in_the_wheel(wh
         if reference not in shipped and not reference.startswith(LIBRARY_TEMPLATE_PREFIXES)
     }
     assert not missing, f"referenced but not in the wheel: {missing}"
+
+
+def test_no_shipped_template_collects_card_data(wheel):
+    templates = [name for name in wheel.namelist() if name.endswith((".html", ".txt"))]
+    collecting = [
+        name for name in templates
+        if re.search(r"card[_-]?number|4111|cvv|cvc", wheel.read(name).decode(), re.IGNORECASE)
+    ]
+    assert templates and not collecting

@@ -21,6 +21,9 @@ class DevPaymentProcessor(BasePaymentProcessor):
     """
 
     NAME = "dev"
+    # The processor's own pay-form fields (the plugin's pay form includes them; it has no card field).
+    payment_form_template = "payment/dev/payment_fields.html"
+    payment_fields = ("card_number",)
 
     def handle_processor_response(self, response, basket=None):
         card_number = str(response.get("card_number", "4111111111111111"))
