@@ -1,9 +1,11 @@
 """
-The sandbox landing page.
+The sandbox landing page, served at the shop's root ahead of Oscar's catalogue redirect.
 """
 from django.urls import path
-from django.views.generic import TemplateView
+
+from sandbox_ecommerce import views
 
 urlpatterns = [
-    path("sandbox/", TemplateView.as_view(template_name="sandbox_ecommerce/index.html"), name="sandbox-index"),
+    path("", views.front_page, name="sandbox-front-page"),
+    path("sandbox/", views.front_page, name="sandbox-index"),
 ]
