@@ -2,77 +2,81 @@
 Pending enrollments, the Python API.
 
 Created from the receipt hand-off (ecommerce signs the order's seats, the learner's browser
-brings them here: no server-to-server call in the checkout request, see ADR 0006); cleared by
-the platform's enrollment events when the enrollment becomes active. Reads reconcile too: a
+brings them here: no server-to-server call in the checkout request, see ADR 0006); marked failed
+when ecommerce reports that fulfillment failed for good; cleared by the platform's enrollment
+events when the enrollment becomes active. Reads reconcile too: a
 pending row whose enrollment is already active in its mode (the worker was faster than the
 learner's browser) is deleted when read, so a race between the two never leaves a course
 pending forever.
 """
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
-import jwt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
 from lms_plugin import platform
-from lms_plugin.pending_enrollments import errors
+from lms_plugin.pending_enrollments import errors, handoff
 from lms_plugin.pending_enrollments.data import ACTIVE, NONE, PENDING, PendingEnrollmentStatus
 from lms_plugin.pending_enrollments.errors import PendingEnrollmentError
-from lms_plugin.pending_enrollments.models import PendingEnrollment
+from lms_plugin.pending_enrollments.models import PendingEnrollment, ReceiptHandoff
 
 log = logging.getLogger(__name__)
 
-TOKEN_AUDIENCE = "lms:pending-enrollments"
-TOKEN_ISSUER = "ecommerce"
-
-
-def read_receipt_token(token, user):
-    """
-    The ``(order_number, [(course_key, mode), ...])`` a receipt hand-off token names for ``user``.
-
-    Raises ``PendingEnrollmentError`` when the signature, issuer, audience or expiry do not
-    verify or the token names another learner.
-    """
-    secret = settings.COMMERCE_PENDING_ENROLLMENT_SECRET
-    if not secret or not token:
-        raise PendingEnrollmentError(errors.INVALID_TOKEN, "No hand-off token, or no secret to verify it.")
-    try:
-        claims = jwt.decode(token, secret, algorithms=["HS256"], audience=TOKEN_AUDIENCE, issuer=TOKEN_ISSUER)
-    except jwt.PyJWTError as exc:
-        raise PendingEnrollmentError(errors.INVALID_TOKEN, f"The hand-off token does not verify: {exc}") from exc
-    if claims.get("preferred_username") != user.username:
-        raise PendingEnrollmentError(errors.TOKEN_FOR_ANOTHER_USER, "The hand-off token is for another learner.")
-    entries = []
-    for item in claims.get("enrollments") or []:
-        try:
-            entries.append((CourseKey.from_string(item["course_id"]), str(item["mode"])))
-        except (InvalidKeyError, KeyError, TypeError) as exc:
-            raise PendingEnrollmentError(errors.INVALID_COURSE_ID, f"Bad course in the token: {item!r}") from exc
-    return str(claims.get("order_number", "")), entries
+FULFILLMENT_FAILED = "failed"
+FULFILLMENT_RETRYING = "pending"
+FULFILLMENT_CANCELLED = "cancelled"
+FULFILLMENT_STATES = (FULFILLMENT_FAILED, FULFILLMENT_RETRYING, FULFILLMENT_CANCELLED)
 
 
 def record_from_receipt(user, token):
-    order_number, entries = read_receipt_token(token, user)
+    """
+    Record the pending courses a receipt hand-off token names for ``user``; the token is used up.
+
+    Raises ``PendingEnrollmentError``: the token does not verify, names another learner, or was
+    used before (``token_already_used``; its ``jti`` is kept until the token expires).
+    """
+    jti, exp, order_number, entries = handoff.read_token(
+        token, settings.COMMERCE_PENDING_ENROLLMENT_SECRET, user.username
+    )
+    now = timezone.now()
+    # Expired tokens cannot verify any more: their ids need not be kept.
+    ReceiptHandoff.objects.filter(expires_at__lt=now).delete()
+    try:
+        with transaction.atomic():
+            ReceiptHandoff.objects.create(
+                jti=jti, order_number=order_number, user=user,
+                expires_at=datetime.fromtimestamp(exp, tz=UTC),
+            )
+    except IntegrityError as exc:
+        raise PendingEnrollmentError(errors.TOKEN_ALREADY_USED, "The hand-off token was already used.") from exc
     return record_pending(user, entries, order_number)
 
 
 def record_pending(user, entries, order_number=""):
     """
     Mark each ``(course_key, mode)`` pending for ``user`` unless already active in that mode.
+
+    A course already recorded for the same order keeps its state (a failure ecommerce reported
+    is not undone by the learner opening the receipt link again); another order's record is
+    replaced, as the newer purchase is the one being fulfilled.
     """
     recorded = []
     for course_key, mode in entries:
         if _fulfilled(user, course_key, mode):
             continue
+        existing = PendingEnrollment.objects.filter(user=user, course_id=course_key).first()
+        if existing is not None and order_number and existing.order_number == order_number:
+            recorded.append(course_key)
+            continue
         try:
             with transaction.atomic():
                 PendingEnrollment.objects.update_or_create(
-                    user=user, course_id=course_key, defaults={"mode": mode, "order_number": order_number}
+                    user=user, course_id=course_key,
+                    defaults={"mode": mode, "order_number": order_number, "failed_at": None},
                 )
         except IntegrityError:  # the same hand-off opened twice at once; the other request wrote it
             pass
@@ -83,6 +87,46 @@ def record_pending(user, entries, order_number=""):
             continue
         recorded.append(course_key)
     return recorded
+
+
+def report_fulfillment(username, order_number, state, entries):
+    """
+    Ecommerce's word on order ``order_number`` of learner ``username``: its seat lines for
+    ``entries`` (``(course_key, mode)`` pairs) have ``state``:
+
+    * ``failed``: fulfillment failed for good; the dashboard says so. A course with no pending
+      row yet (the learner never followed the receipt link) gets one, so the learner learns it.
+    * ``pending``: staff retry the fulfillment; the entries show as being processed again.
+    * ``cancelled``: the order was refunded; nothing of it is pending any more.
+
+    Only rows of this order change: a newer order of the same course keeps its own state.
+    Returns the ``PendingEnrollmentStatus`` of each entry. Idempotent: ecommerce retries it.
+    """
+    user = user_by_username(username)
+    if user is None:
+        raise PendingEnrollmentError(errors.UNKNOWN_USER, f"No user {username!r}.")
+    if state not in FULFILLMENT_STATES:
+        raise PendingEnrollmentError(errors.INVALID_REQUEST, f"state must be one of {FULFILLMENT_STATES}.")
+    now = timezone.now()
+    for course_key, mode in entries:
+        rows = PendingEnrollment.objects.filter(user=user, course_id=course_key)
+        if state == FULFILLMENT_CANCELLED:
+            rows.filter(order_number=order_number).delete()
+            continue
+        if _fulfilled(user, course_key, mode):
+            rows.filter(order_number=order_number).delete()
+            continue
+        failed_at = now if state == FULFILLMENT_FAILED else None
+        with transaction.atomic():
+            row = rows.select_for_update().first()
+            if row is None:
+                PendingEnrollment.objects.create(
+                    user=user, course_id=course_key, mode=mode, order_number=order_number, failed_at=failed_at
+                )
+            elif row.order_number == order_number and (row.failed_at is None) != (failed_at is None):
+                row.failed_at = failed_at
+                row.save(update_fields=["failed_at", "modified"])
+    return statuses_for_user(user, [course_key for course_key, _ in entries])
 
 
 def _enrollment_state(user, course_key):
@@ -121,7 +165,7 @@ def statuses_for_user(user, course_ids=None):
         else:
             results.append(PendingEnrollmentStatus(
                 str(course_key), PENDING, mode=row.mode, order_number=row.order_number, created=row.created,
-                has_access=is_active, username=user.username,
+                has_access=is_active, username=user.username, failed_at=row.failed_at,
             ))
     return results
 
@@ -155,7 +199,7 @@ def stale_pending(older_than=None):
     return [
         PendingEnrollmentStatus(
             str(row.course_id), PENDING, mode=row.mode, order_number=row.order_number, created=row.created,
-            username=row.user.username,
+            username=row.user.username, failed_at=row.failed_at,
         )
         for row in rows
     ]

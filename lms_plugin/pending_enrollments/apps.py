@@ -11,6 +11,11 @@ class PendingEnrollmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.conf import settings  # noqa: PLC0415
+
+        from lms_plugin.pending_enrollments.handoff import check_secret  # noqa: PLC0415
+
+        check_secret(settings.COMMERCE_PENDING_ENROLLMENT_SECRET)
         from openedx_events.learning.signals import COURSE_ENROLLMENT_CHANGED, COURSE_ENROLLMENT_CREATED  # noqa: PLC0415
 
         from lms_plugin.pending_enrollments import handlers  # noqa: PLC0415

@@ -14,7 +14,9 @@ class PendingEnrollmentStatus:
     """
     One course's state as the dashboard shows it.
 
-    ``status``: ``pending`` (paid, not fulfilled), ``active`` (fulfilled) or ``none``.
+    ``status``: ``pending`` (paid, not fulfilled), ``active`` (fulfilled) or ``none``; a pending
+    entry whose fulfillment failed for good keeps ``pending`` (clients that predate the failed
+    state keep working) and carries ``failed_at``.
     ``has_access``: the learner is already enrolled in another mode (an upgrade is pending),
     so the course link stays enabled.
     """
@@ -26,3 +28,9 @@ class PendingEnrollmentStatus:
     created: datetime | None = None
     has_access: bool = False
     username: str = ""
+    failed_at: datetime | None = None
+
+    @property
+    def fulfillment_failed(self):
+        """Paid, and ecommerce reported that it could not enroll the learner: support was told."""
+        return self.status == PENDING and self.failed_at is not None

@@ -8,14 +8,25 @@ upgraded, and the script that turns them active in place.
 """
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from openedx_filters import PipelineStep
 
 from lms_plugin import platform
 from lms_plugin.pending_enrollments import api
 from lms_plugin.pending_enrollments.data import PENDING
 
-PENDING_NOTE = "Payment received. Your enrollment is being processed; the course opens as soon as it is ready."
-UPGRADE_NOTE = "Payment received. Your upgrade is being processed."
+PENDING_NOTE = _("Payment received. Your enrollment is being processed; the course opens as soon as it is ready.")
+UPGRADE_NOTE = _("Payment received. Your upgrade is being processed.")
+FAILED_NOTE = _(
+    "We could not enroll you in this course. Our support team has been told and will contact you; "
+    "you do not need to pay again."
+)
+
+
+def note_for(status):
+    if status.fulfillment_failed:
+        return str(FAILED_NOTE)
+    return str(UPGRADE_NOTE if status.has_access else PENDING_NOTE)
 SCRIPT = "pending_enrollments/pending_enrollments.js"
 _REQUEST_CACHE = "_commerce_pending_statuses"
 
@@ -40,7 +51,8 @@ def _pending_by_course(user):
 
 class AddPendingStatusToEnrollment(PipelineStep):
     """
-    Learner home: ``isPending``, ``pendingMode``, ``pendingNote``, ``pendingStatusUrl`` on the enrollment.
+    Learner home: ``isPending``, ``pendingMode``, ``pendingNote``, ``pendingFailed``, ``pendingStatusUrl``
+    on the enrollment (``pendingFailed``: fulfillment failed for good, the note says support was told).
     """
 
     def run_filter(self, course_key, serialized_enrollment):  # pylint: disable=arguments-differ
@@ -50,7 +62,8 @@ class AddPendingStatusToEnrollment(PipelineStep):
         data["isPending"] = status is not None and status.status == PENDING
         if data["isPending"]:
             data["pendingMode"] = status.mode
-            data["pendingNote"] = UPGRADE_NOTE if status.has_access else PENDING_NOTE
+            data["pendingNote"] = note_for(status)
+            data["pendingFailed"] = status.fulfillment_failed
             data["pendingStatusUrl"] = f"{status_url()}?course_id={course_key}"
         return {"course_key": course_key, "serialized_enrollment": data}
 
@@ -70,14 +83,15 @@ class AddPendingEnrollmentsToDashboard(PipelineStep):
         new, upgrades = [], {}
         for status in pending:
             if status.has_access:
-                upgrades[status.course_id] = UPGRADE_NOTE
+                upgrades[status.course_id] = note_for(status)
                 continue
             overview = platform.course_overview_or_none(status.course_id)
             new.append({
                 "course_id": status.course_id,
                 "display_name": getattr(overview, "display_name", None) or status.course_id,
                 "mode": status.mode,
-                "note": PENDING_NOTE,
+                "note": note_for(status),
+                "state": "failed" if status.fulfillment_failed else "pending",
                 "course_url": platform.course_home_url(status.course_id),
             })
         context = dict(context)
@@ -85,4 +99,5 @@ class AddPendingEnrollmentsToDashboard(PipelineStep):
         context["commerce_pending_upgrades"] = upgrades
         context["commerce_pending_status_url"] = status_url()
         context["commerce_pending_script_url"] = static(SCRIPT)
+        context["commerce_pending_failed_note"] = str(FAILED_NOTE)
         return {"context": context, "template_name": template_name}

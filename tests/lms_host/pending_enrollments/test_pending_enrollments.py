@@ -3,24 +3,28 @@ Pending enrollments in the LMS: the receipt hand-off, the dashboards' filters, t
 endpoint, the events that clear them, and support's view of stale ones.
 """
 import time
+import uuid
 from datetime import timedelta
 
 import jwt
 import pytest
 from common.djangoapps.course_modes.models import CourseMode
 from common.djangoapps.student.models import CourseEnrollment
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
 
 from lms_plugin.pending_enrollments import api
-from lms_plugin.pending_enrollments.models import PendingEnrollment
+from lms_plugin.pending_enrollments.handoff import check_secret
+from lms_plugin.pending_enrollments.models import PendingEnrollment, ReceiptHandoff
 
 COURSE = "course-v1:edX+Pending+2026"
 COURSE_KEY = CourseKey.from_string(COURSE)
-SECRET = "test-pending-secret"
+SECRET = "test-pending-secret-of-at-least-32-chars"
 
 pytestmark = pytest.mark.django_db
 
@@ -46,29 +50,90 @@ def learner(client):
     return user
 
 
-def token(username="ada", mode="verified", secret=SECRET, expires_in=600):
+def token(username="ada", mode="verified", secret=SECRET, expires_in=300, drop=(), **claims):
     now = int(time.time())
-    return jwt.encode({
+    payload = {
         "iss": "ecommerce", "aud": "lms:pending-enrollments", "preferred_username": username,
         "order_number": "EDX-1", "enrollments": [{"course_id": COURSE, "mode": mode}],
-        "iat": now, "exp": now + expires_in,
-    }, secret, algorithm="HS256")
+        "iat": now, "exp": now + expires_in, "jti": uuid.uuid4().hex, **claims,
+    }
+    return jwt.encode({k: v for k, v in payload.items() if k not in drop}, secret, algorithm="HS256")
+
+
+HANDOFF_URL = "/commerce/pending-enrollments/from-receipt/"
 
 
 def hand_off(client, value):
-    return client.get("/commerce/pending-enrollments/from-receipt/", {"token": value})
+    return client.post(HANDOFF_URL, {"token": value})
 
 
 def test_the_receipt_hand_off_records_the_course_pending_and_opens_the_dashboard(client, course, learner):
     response = hand_off(client, token())
-    assert response.status_code == 302 and response["Location"] == "/dashboard"
+    assert response.status_code == 200
+    assert response.json() == {"recorded": [COURSE], "redirect": "/dashboard"}
     assert PendingEnrollment.objects.get(user=learner).mode == "verified"
 
 
-@pytest.mark.parametrize("bad", [token(secret="wrong"), token(username="bob"), token(expires_in=-10), "garbage"])
-def test_a_bad_or_foreign_token_records_nothing(client, course, learner, bad):
-    assert hand_off(client, bad).status_code == 302
+def test_the_hand_off_page_takes_the_token_from_the_fragment_not_the_url(client, learner):
+    response = client.get(HANDOFF_URL)
+    page = response.content.decode()
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    assert "pending_enrollments/from_receipt.js" in page and 'data-dashboard-url="/dashboard"' in page
+    assert 'content="no-referrer"' in page
+    # A token in the query string is never read: tokens do not belong in URLs (access logs).
+    client.get(HANDOFF_URL, {"token": token()})
     assert not PendingEnrollment.objects.exists()
+
+
+@pytest.mark.parametrize("bad", [
+    token(secret="wrong-secret-wrong-secret-wrong-secret"), token(username="bob"), token(expires_in=-10), "garbage",
+    token(drop=("exp",)), token(drop=("jti",)), token(drop=("iat",)), token(order_number=""),
+    token(drop=("order_number",)), token(expires_in=3600),
+], ids=["signature", "another-learner", "expired", "garbage", "no-exp", "no-jti", "no-iat", "empty-order",
+        "no-order", "lives-an-hour"])
+def test_a_bad_or_foreign_token_records_nothing(client, course, learner, bad):
+    response = hand_off(client, bad)
+    assert response.status_code == 400 and response.json()["error_code"] in ("invalid_token", "token_for_another_user")
+    assert not PendingEnrollment.objects.exists()
+
+
+def test_a_hand_off_token_is_single_use(client, course, learner):
+    value = token()
+    assert hand_off(client, value).status_code == 200
+    PendingEnrollment.objects.all().delete()
+    replay = hand_off(client, value)
+    assert replay.status_code == 400 and replay.json()["error_code"] == "token_already_used"
+    assert not PendingEnrollment.objects.exists()
+
+
+def test_used_token_ids_are_forgotten_once_expired(client, course, learner):
+    hand_off(client, token())
+    ReceiptHandoff.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    hand_off(client, token())
+    assert ReceiptHandoff.objects.count() == 1
+
+
+def test_the_token_binds_the_pending_entry_to_its_order(client, course, learner):
+    hand_off(client, token(order_number="EDX-7"))
+    assert PendingEnrollment.objects.get(user=learner).order_number == "EDX-7"
+    assert ReceiptHandoff.objects.get().order_number == "EDX-7"
+
+
+@pytest.mark.parametrize("secret", ["short", "x" * 31])
+def test_a_short_secret_is_refused_at_start_up(secret):
+    with pytest.raises(ImproperlyConfigured, match="COMMERCE_PENDING_ENROLLMENT_SECRET"):
+        check_secret(secret)
+
+
+def test_an_empty_secret_turns_the_hand_off_off_and_a_long_one_is_accepted():
+    check_secret("")
+    check_secret("x" * 32)
+
+
+def test_the_app_checks_the_secret_when_the_lms_starts(settings):
+    settings.COMMERCE_PENDING_ENROLLMENT_SECRET = "too-short"
+    with pytest.raises(ImproperlyConfigured, match="COMMERCE_PENDING_ENROLLMENT_SECRET"):
+        apps.get_app_config("commerce_pending_enrollments").ready()
 
 
 def test_an_enrollment_already_active_in_the_mode_is_not_marked_pending(client, course, learner):

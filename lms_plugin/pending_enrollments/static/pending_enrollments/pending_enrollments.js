@@ -5,7 +5,8 @@
  * Markup: an element with data-pending-course-id="<course key>", inside it an <a data-pending-link
  * data-href="..."> without href while pending, a [data-pending-note] and optionally a
  * [data-pending-mode] showing the mode (an upgrade keeps its link). The status URL is read
- * from document.body's data-pending-status-url (or the first element carrying it).
+ * from document.body's data-pending-status-url (or the first element carrying it), the note of a
+ * failed fulfillment from its data-pending-failed-note.
  */
 (function () {
   "use strict";
@@ -35,6 +36,15 @@
     if (note) { note.parentNode.removeChild(note); }
   }
 
+  // Fulfillment failed for good: say so (support was told); keep polling, a staff retry may fix it.
+  function fail(entry) {
+    if (entry.getAttribute("data-enrollment-status") === "failed") { return; }
+    entry.setAttribute("data-enrollment-status", "failed");
+    var note = entry.querySelector("[data-pending-note]");
+    var text = holder.getAttribute("data-pending-failed-note");
+    if (note && text) { note.textContent = text; }
+  }
+
   function poll() {
     var entries = pendingEntries();
     if (!entries.length) { return; }
@@ -48,9 +58,10 @@
       })
       .then(function (body) {
         (body.results || []).forEach(function (result) {
-          if (result.status !== "active") { return; }
           entries.forEach(function (entry) {
-            if (entry.getAttribute("data-pending-course-id") === result.course_id) { activate(entry, result); }
+            if (entry.getAttribute("data-pending-course-id") !== result.course_id) { return; }
+            if (result.status === "active") { activate(entry, result); }
+            else if (result.fulfillment_failed) { fail(entry); }
           });
         });
         window.setTimeout(poll, interval);
