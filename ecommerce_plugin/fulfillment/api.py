@@ -203,57 +203,39 @@ def _reopen(order_number, requested_by):
 
 # --- the learner's way back to the LMS ---------------------------------------------------------
 
-PENDING_ENROLLMENT_AUDIENCE = "lms:pending-enrollments"
-PENDING_ENROLLMENT_ISSUER = "ecommerce"
 
-
-def pending_enrollments_token(order):
+def seat_enrollments(order, lines=None):
     """
-    A short-lived token, signed with the secret this service shares with the LMS, naming the
-    buyer and the (course, mode) pairs the order will enroll them in.
-
-    The learner's browser carries it to the LMS (the receipt's dashboard link); the LMS turns
-    it into pending enrollments. No server-to-server call happens in the checkout request.
+    ``[{"course_id", "mode"}]`` of the lines of ``order`` (or ``lines``) that enroll the buyer:
+    those the seat enrollment module fulfils (not multi-seat lines, which issue codes, nor CCX lines).
     """
-    import jwt  # noqa: PLC0415
-    from django.conf import settings  # noqa: PLC0415
-
     from ecommerce_plugin.catalog.api import seat_for_product  # noqa: PLC0415
-    from ecommerce_plugin.fulfillment.modules import mode_for_seat  # noqa: PLC0415
+    from ecommerce_plugin.fulfillment.modules import EnrollmentFulfillmentModule, mode_for_seat  # noqa: PLC0415
 
-    secret = settings.COMMERCE_PENDING_ENROLLMENT_SECRET
-    if not secret:
-        return None
+    modules = configured_modules()
     enrollments = []
-    for line in order.lines.select_related("product").all():
-        seat = seat_for_product(line.product) if line.product else None
-        if seat is not None:
-            enrollments.append({"course_id": seat.course_key, "mode": mode_for_seat(seat)})
-    if not enrollments:
-        return None
-    now = timezone.now()
-    claims = {
-        "iss": PENDING_ENROLLMENT_ISSUER,
-        "aud": PENDING_ENROLLMENT_AUDIENCE,
-        "preferred_username": order.user.username,
-        "order_number": order.number,
-        "enrollments": enrollments,
-        "iat": int(now.timestamp()),
-        "exp": int(now.timestamp()) + int(settings.COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME),
-    }
-    return jwt.encode(claims, secret, algorithm="HS256")
+    for line in lines if lines is not None else order.lines.select_related("product").order_by("id"):
+        if line.product is None or not isinstance(module_for_line(line, modules), EnrollmentFulfillmentModule):
+            continue
+        seat = seat_for_product(line.product)
+        enrollments.append({"course_id": seat.course_key, "mode": mode_for_seat(seat)})
+    return enrollments
 
 
 def learner_dashboard_url(order):
     """
-    Where the receipt sends the learner: the LMS's pending-enrollment hand-off when the order
-    has seats and the shared secret is configured, else the LMS dashboard.
+    Where the receipt sends the learner: while the order is being fulfilled, the LMS's
+    pending-enrollment hand-off (the token in the URL fragment, never sent to a server);
+    otherwise, or without the shared secret, the LMS dashboard.
     """
     from urllib.parse import urlencode  # noqa: PLC0415
 
     from ecommerce_plugin import platform  # noqa: PLC0415
+    from ecommerce_plugin.fulfillment import handoff  # noqa: PLC0415
 
-    token = pending_enrollments_token(order)
+    token = None
+    if order.status == ORDER.OPEN:
+        token = handoff.token(order.user.username, order.number, seat_enrollments(order))
     if token is None:
         return platform.lms_url("/dashboard")
-    return platform.lms_url(f"/commerce/pending-enrollments/from-receipt/?{urlencode({'token': token})}")
+    return platform.lms_url(f"/commerce/pending-enrollments/from-receipt/#{urlencode({'token': token})}")

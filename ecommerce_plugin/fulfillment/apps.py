@@ -11,7 +11,12 @@ class FulfillmentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.conf import settings  # noqa: PLC0415
         from oscar.apps.order.signals import order_placed  # noqa: PLC0415
+
+        from ecommerce_plugin.fulfillment.handoff import check_settings  # noqa: PLC0415
+
+        check_settings(settings.COMMERCE_PENDING_ENROLLMENT_SECRET, settings.COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME)
 
         from ecommerce_plugin.fulfillment import handlers  # noqa: PLC0415
 

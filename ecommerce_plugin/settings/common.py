@@ -96,12 +96,14 @@ def plugin_settings(settings):
     # .. setting_default: "" (the host's value if it sets one)
     # .. setting_description: Secret shared with the LMS plugin (same setting name there) to sign the
     #   receipt's hand-off to the LMS, which shows the purchased courses as pending until fulfilled.
-    #   Empty: the receipt links to the plain dashboard.
+    #   At least 32 characters (refused at start-up otherwise). Empty: the receipt links to the plain
+    #   dashboard.
     settings.COMMERCE_PENDING_ENROLLMENT_SECRET = getattr(settings, "COMMERCE_PENDING_ENROLLMENT_SECRET", "")
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME
-    # .. setting_default: 86400
-    # .. setting_description: Seconds the receipt's hand-off link to the LMS stays valid.
-    settings.COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME = 86400
+    # .. setting_default: 300
+    # .. setting_description: Seconds the receipt's hand-off token stays valid (at most 900, which the
+    #   LMS enforces too). It is made when the receipt is shown and used once, seconds later.
+    settings.COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME = 300
     # The basket page carries the plugin's pay form and scripts: its overrides of two Oscar
     # templates must be found before Oscar's own.
     for engine in settings.TEMPLATES:

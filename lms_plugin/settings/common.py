@@ -104,8 +104,8 @@ def plugin_settings(settings):
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_SECRET
     # .. setting_default: "" (the host's value if it sets one)
     # .. setting_description: Secret shared with the ecommerce plugin (same setting name there) that
-    #   verifies the receipt's hand-off of the courses an order will enroll the learner in. Empty:
-    #   no hand-off is accepted and no course shows as pending.
+    #   verifies the receipt's hand-off of the courses an order will enroll the learner in. At least 32
+    #   characters (refused at start-up otherwise). Empty: no hand-off is accepted.
     settings.COMMERCE_PENDING_ENROLLMENT_SECRET = getattr(settings, "COMMERCE_PENDING_ENROLLMENT_SECRET", "")
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_STALE_AFTER
     # .. setting_default: 3600

@@ -126,18 +126,6 @@ def test_the_admin_action_retries_many_orders(lms, place_seat_order, admin_clien
     assert set(Order.objects.filter(number__in=numbers).values_list("status", flat=True)) == {"Open"}
 
 
-def test_the_receipt_links_to_the_lms_hand_off_with_a_signed_token(place_seat_order, settings):
-    import jwt  # noqa: PLC0415
-
-    settings.COMMERCE_PENDING_ENROLLMENT_SECRET = "s3cret"
-    order = Order.objects.get(number=place_seat_order("ada"))
-    url = api.learner_dashboard_url(order)
-    assert "/commerce/pending-enrollments/from-receipt/?token=" in url
-    claims = jwt.decode(url.split("token=")[1], "s3cret", algorithms=["HS256"], audience="lms:pending-enrollments")
-    assert claims["preferred_username"] == "ada"
-    assert claims["enrollments"] == [{"course_id": "course-v1:edX+DemoX+Demo_Course", "mode": "verified"}]
-
-
 def test_orders_whose_enqueue_was_lost_are_queued_again(lms, place_seat_order, capsys, django_capture_on_commit_callbacks):
     lms.add(responses.POST, ENROLL, json={"is_active": True, "mode": "verified"})
     with django_capture_on_commit_callbacks(execute=False):  # the broker was down: nothing queued
