@@ -1,36 +1,31 @@
 """
 The one module of the discovery plugin that imports course-discovery.
 
-Every host model and function the plugin uses is reached here, by its upstream
-import path (``course_discovery.apps.course_metadata...``). The rest of the plugin
-calls these thin functions, so replacing the sandbox replicas with the real service
-changes nothing else.
+Every upstream model, admin class and URL module the plugin uses is reached here by
+its upstream import path (openedx/course-discovery, checked at
+e519c2834f2dcd89cda9b82656ac99369eb9ca1b). Upstream's ``Mode``, ``Track``,
+``CourseRunType``, ``CourseType``, ``SeatType`` and the ``Course.type`` /
+``CourseRun.type`` foreign keys are the only record of course types; the plugin
+keeps none of its own. Lookups by course key are scoped by partner, as upstream's
+uniqueness is ``(partner, key, draft)``.
 """
 import importlib.util
 
 from django.db.models import Prefetch
 
-# Model labels for the plugin's foreign keys (``app_label.ModelName``); a string
-# reference imports nothing at module load.
-COURSE_MODEL = "course_metadata.Course"
-COURSE_RUN_MODEL = "course_metadata.CourseRun"
-SEAT_TYPE_MODEL = "course_metadata.SeatType"
-
-# The openedx-filters filter type fired by EcommerceApiDataLoader.sync_run_seats before it
-# writes and deletes a run's seats (see docs/decisions/0007-course-types.rst).
-SEAT_SYNC_FILTER_TYPE = "org.openedx.discovery.course_run.seat_sync.requested.v1"
+# The last upstream migration that creates or seeds type rows (upstream's "Verified Only"
+# types); the plugin's seeds run after it so that they only add what upstream lacks.
+LAST_TYPE_MIGRATION = ("course_metadata", "0324_add_verified_only_course_type")
 
 # Upstream migrations at which Course, CourseRun, SeatType and CourseEntitlement all exist,
-# newest first: course-discovery's own, then the sandbox replica's.
+# newest first: course-discovery's own, then the sandbox replica's. Only the plugin's first
+# (historical) migration uses this.
 _COURSE_METADATA_MIGRATIONS = ("0204_auto_20191015_1955", "0001_initial")
 
 
 def course_metadata_migration_dependency():
     """
-    The host migration the plugin's first migration depends on.
-
-    course-discovery reaches the tables we point at long after its ``0001_initial``;
-    the replica has them all in ``0001_initial``. Pick the first that exists.
+    The host migration the plugin's first, historical migration depends on.
     """
     for name in _COURSE_METADATA_MIGRATIONS:
         try:
@@ -42,107 +37,109 @@ def course_metadata_migration_dependency():
     return ("course_metadata", "__first__")
 
 
-def _models():
-    from course_discovery.apps.course_metadata import models  # pylint: disable=import-outside-toplevel
-
-    return models
-
-
-def course_model():
-    return _models().Course
-
-
-def course_run_model():
-    return _models().CourseRun
-
-
-def seat_type_model():
-    return _models().SeatType
-
-
-def seat_model():
-    return _models().Seat
-
-
-def get_course(course_key):
+def models():
     """
-    The published (non-draft) course with ``course_key``; raises ``Course.DoesNotExist``.
+    Upstream's ``course_metadata.models`` module (Mode, Track, CourseRunType, CourseType, SeatType, Course, ...).
     """
-    return course_model().objects.get(key=course_key)
+    from course_discovery.apps.course_metadata import models as course_metadata  # pylint: disable=import-outside-toplevel
+
+    return course_metadata
 
 
-def get_course_run(course_run_key):
-    """
-    The published (non-draft) course run with ``course_run_key``; raises ``CourseRun.DoesNotExist``.
-    """
-    return course_run_model().objects.select_related("course").get(key=course_run_key)
+def partner_model():
+    from course_discovery.apps.core.models import Partner  # pylint: disable=import-outside-toplevel
+
+    return Partner
 
 
-def course_runs(course_key=None):
+def host_urlpatterns():
     """
-    Published course runs, optionally of one course, in a stable order, with their course joined.
+    course-discovery's own URL patterns (``course_discovery.urls``), for the plugin's wrapping URL module.
     """
-    runs = course_run_model().objects.select_related("course").order_by("id")
-    if course_key:
-        runs = runs.filter(course__key=course_key)
-    return runs
+    from course_discovery import urls  # pylint: disable=import-outside-toplevel
+
+    return list(urls.urlpatterns)
 
 
-def courses_with_seats_and_entitlements():
+def admin_module():
     """
-    Published courses with their published runs, the runs' seats and the courses' entitlements prefetched.
+    Upstream's ``course_metadata.admin``; importing it registers upstream's admin classes.
     """
-    models = _models()
+    from course_discovery.apps.course_metadata import admin  # pylint: disable=import-outside-toplevel
+
+    return admin
+
+
+def is_course_discovery():
+    """
+    Whether the running host is course-discovery (its ``course_metadata`` app has the type models).
+    """
+    try:
+        course_metadata = models()
+    except ImportError:
+        return False
+    return all(hasattr(course_metadata, name) for name in ("Mode", "Track", "CourseRunType", "CourseType"))
+
+
+# --- reads ------------------------------------------------------------------------------------
+
+
+def partner_for_site(site):
+    """
+    The partner of ``site`` (upstream binds one partner to one site), or None.
+    """
+    return partner_model().objects.filter(site=site).first()
+
+
+def tracks():
+    return models().Track.objects.select_related("mode", "seat_type").order_by("id")
+
+
+def run_types():
+    """
+    Upstream's course run types with their tracks, modes and seat types, in 2 queries.
+    """
+    return models().CourseRunType.objects.order_by("id").prefetch_related(Prefetch("tracks", queryset=tracks()))
+
+
+def course_types():
+    """
+    Upstream's course types with entitlement types and run types (and their tracks), in 4 queries.
+    """
+    return models().CourseType.objects.order_by("id").prefetch_related(
+        "entitlement_types", Prefetch("course_run_types", queryset=run_types())
+    )
+
+
+def courses_of_partner(partner):
+    """
+    The partner's published courses (upstream's ``objects`` manager hides drafts).
+    """
+    return models().Course.objects.filter(partner=partner)
+
+
+def course_runs_of_partner(partner):
+    """
+    The published runs of the partner's courses, with their course and type joined, in key order.
+    """
     return (
-        models.Course.objects.order_by("id")
-        .prefetch_related(
-            Prefetch("course_runs", queryset=models.CourseRun.objects.order_by("key")),
-            Prefetch("course_runs__seats", queryset=models.Seat.objects.all()),
-            Prefetch("entitlements", queryset=models.CourseEntitlement.objects.select_related("mode")),
-        )
+        models()
+        .CourseRun.objects.filter(course__partner=partner)
+        .select_related("course", "type")
+        .order_by("key", "id")
     )
 
 
-def seat_type_slugs_of_run(course_run):
+def seats_of_runs(course_run_ids):
     """
-    The seat type slugs of the run's prefetched (or fetched) published seats.
+    ``{course_run_id: [(seat type slug, price), ...]}`` of the seats of many runs (drafts included), in one query.
     """
-    return {seat.type_id for seat in course_run.seats.all()}
-
-
-def entitlement_seat_type_slugs_of_course(course):
-    """
-    The seat type slugs of the course's prefetched (or fetched) published entitlements.
-    """
-    return {entitlement.mode.slug for entitlement in course.entitlements.all()}
-
-
-def paid_seat_type_slugs(course_run_id):
-    """
-    Seat types for which the run already has a paid seat (a product with a price above zero).
-    """
-    return set(
-        seat_model().objects.filter(course_run_id=course_run_id, price__gt=0).values_list("type_id", flat=True)
+    seats = {}
+    rows = (
+        models()
+        .Seat.everything.filter(course_run_id__in=course_run_ids)
+        .values_list("course_run_id", "type__slug", "price")
     )
-
-
-def paid_seat_type_slugs_by_run(course_run_ids):
-    """
-    ``{course_run_id: {seat type slug, ...}}`` of the paid seats of many runs, in one query.
-    """
-    paid = {}
-    rows = seat_model().objects.filter(course_run_id__in=course_run_ids, price__gt=0).values_list(
-        "course_run_id", "type_id"
-    )
-    for run_id, slug in rows:
-        paid.setdefault(run_id, set()).add(slug)
-    return paid
-
-
-def seat_type_for_product(product):
-    """
-    The discovery seat type slug of an ecommerce seat product, as the host's seat loader computes it.
-    """
-    from course_discovery.apps.course_metadata.data_loaders import api  # pylint: disable=import-outside-toplevel
-
-    return api.seat_type_for_product(product)
+    for run_id, slug, price in rows:
+        seats.setdefault(run_id, []).append((slug, price))
+    return seats

@@ -1,5 +1,5 @@
 """
-URLs the discovery service mounts through ``get_plugin_url_patterns``.
+URLs of the discovery plugin, mounted by ``discovery_plugin.host_urls`` (or ``get_plugin_url_patterns``).
 """
 from django.urls import include, path
 

@@ -1,164 +1,119 @@
 """
-Admin for course admins: labelled types to pick, tracks in words, rule violations on the form.
+Upstream's own admin classes for run types, course types, courses and runs, with forms that judge the rules.
 
-Forms stage their many-to-many values on the instance (``proposed_m2m``) so the
-model's ``clean()`` (which calls ``rules.py``) judges what is about to be saved; a
-violation comes back as a form error, never a server error. Deleting a type in use
-shows Django's "cannot delete" page with the reason.
+Each is re-registered as a subclass of the class course-discovery registered, whose
+form is a subclass of upstream's form: everything upstream shows stays, and a broken
+rule is shown as an error on the field it concerns instead of failing on save. The
+form judges the whole proposed state (fields and many-to-many values together), so
+the step-by-step guards of ``handlers.py`` leave its save alone.
 """
-from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
-from discovery_plugin.course_types import api, rules
-from discovery_plugin.course_types.models import (
-    CourseRunType,
-    CourseRunTypeAssignment,
-    CourseType,
-    CourseTypeAssignment,
-    Mode,
-    Track,
-)
+from discovery_plugin import platform
+from discovery_plugin.course_types import checks, handlers
 
 
-class TrackChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.label
-
-
-class RefuseDeletingTypesInUse:
+class JudgesRulesForm:
     """
-    Adds the rules' reasons to what the admin's delete confirmation lists as protected.
+    A model form mixin: ``violations()`` is judged once the instance has the form's values.
+    """
+
+    def violations(self):
+        raise NotImplementedError
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        found = self.violations()
+        for violation in found:
+            field = violation.field if violation.field in self.fields else None
+            self.add_error(field, ValidationError(violation.message, code=violation.code))
+        if not found:
+            setattr(self.instance, handlers.JUDGED, True)
+
+    def _save_m2m(self):
+        try:
+            super()._save_m2m()
+        finally:
+            self.instance.__dict__.pop(handlers.JUDGED, None)
+
+    def _proposed(self, name):
+        if name in self.cleaned_data:
+            return list(self.cleaned_data[name])
+        return list(getattr(self.instance, name).all()) if self.instance.pk else []
+
+
+class CourseRunTypeRulesForm(JudgesRulesForm):
+    def violations(self):
+        tracks = [track for track in self._proposed("tracks")]
+        return checks.run_type_violations(self.instance, tracks)
+
+
+class CourseTypeRulesForm(JudgesRulesForm):
+    def violations(self):
+        return checks.course_type_violations(
+            self.instance, self._proposed("course_run_types"), self._proposed("entitlement_types")
+        )
+
+
+def _type_changed(instance):
+    return getattr(instance, handlers.LOADED_TYPE, None) != instance.type_id
+
+
+class CourseRunRulesForm(JudgesRulesForm):
+    def violations(self):
+        if not _type_changed(self.instance):
+            return []
+        return checks.course_run_type_change_violations(self.instance, self.instance.type)
+
+
+class CourseRulesForm(JudgesRulesForm):
+    def violations(self):
+        if not _type_changed(self.instance):
+            return []
+        return checks.course_type_change_violations(self.instance, self.instance.type)
+
+
+class RefusesDeletionInUse:
+    """
+    A model admin mixin: a row in use is listed as "protected", so the admin's delete page refuses, as for ``PROTECT``.
     """
 
     def get_deleted_objects(self, objs, request):
-        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
         protected = list(protected)
         for obj in objs:
-            protected.extend(violation.message for violation in rules.deletion_violations(obj))
-        return to_delete, model_count, perms_needed, protected
+            protected += [violation.message for violation in checks.deletion_violations(obj)]
+        return deleted, model_count, perms_needed, protected
 
 
-class StageManyToMany(forms.ModelForm):
+def rejudge(model, rules_form=None, site=admin.site):
     """
-    Puts the form's many-to-many values where the model's ``clean()`` looks for proposed values.
+    Replace the admin class registered for ``model`` by a subclass that refuses deleting a row in use and whose
+    form (when ``rules_form`` is given) also judges the rules.
     """
-
-    staged_fields = ()
-
-    def clean(self):
-        cleaned = super().clean()
-        self.instance.proposed_m2m = {name: cleaned.get(name) or [] for name in self.staged_fields}
-        return cleaned
-
-
-@admin.register(Mode)
-class ModeAdmin(RefuseDeletingTypesInUse, admin.ModelAdmin):
-    list_display = ("name", "slug", "is_id_verified", "is_credit_eligible", "certificate_type", "payee")
-    search_fields = ("name", "slug")
-
-
-@admin.register(Track)
-class TrackAdmin(RefuseDeletingTypesInUse, admin.ModelAdmin):
-    list_display = ("label", "mode", "seat_type")
-    list_select_related = ("mode", "seat_type")
-    list_filter = ("mode",)
-
-    @admin.display(description="track")
-    def label(self, obj):
-        return obj.label
+    registered = site._registry.get(model)  # pylint: disable=protected-access
+    if registered is None:
+        return None
+    upstream_class = type(registered)
+    attrs = {"__module__": __name__}
+    if rules_form is not None:
+        attrs["form"] = type(
+            f"{upstream_class.form.__name__}WithRules", (rules_form, upstream_class.form), {"__module__": __name__}
+        )
+    admin_class = type(upstream_class.__name__, (RefusesDeletionInUse, upstream_class), attrs)
+    site.unregister(model)
+    site.register(model, admin_class)
+    return admin_class
 
 
-class CourseRunTypeForm(StageManyToMany):
-    staged_fields = ("tracks",)
-    tracks = TrackChoiceField(
-        queryset=Track.objects.select_related("mode", "seat_type"),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        help_text="A professional track must stand alone.",
-    )
-
-    class Meta:
-        model = CourseRunType
-        fields = ("name", "slug", "tracks", "is_marketable")
-
-
-@admin.register(CourseRunType)
-class CourseRunTypeAdmin(RefuseDeletingTypesInUse, admin.ModelAdmin):
-    form = CourseRunTypeForm
-    list_display = ("name", "slug", "tracks_in_words", "is_marketable")
-    search_fields = ("name", "slug")
-    readonly_fields = ("uuid",)
-    prepopulated_fields = {"slug": ("name",)}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tracks__mode", "tracks__seat_type")
-
-    @admin.display(description="tracks")
-    def tracks_in_words(self, obj):
-        return "; ".join(track.label for track in obj.tracks.all()) or "(none)"
-
-
-class CourseTypeForm(StageManyToMany):
-    staged_fields = ("course_run_types", "entitlement_types")
-
-    class Meta:
-        model = CourseType
-        fields = ("name", "slug", "course_run_types", "entitlement_types")
-        widgets = {
-            "course_run_types": forms.CheckboxSelectMultiple,
-            "entitlement_types": forms.CheckboxSelectMultiple,
-        }
-
-
-@admin.register(CourseType)
-class CourseTypeAdmin(RefuseDeletingTypesInUse, admin.ModelAdmin):
-    form = CourseTypeForm
-    list_display = ("name", "slug", "run_types_in_words", "entitlements_in_words")
-    search_fields = ("name", "slug")
-    readonly_fields = ("uuid",)
-    prepopulated_fields = {"slug": ("name",)}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("course_run_types", "entitlement_types")
-
-    @admin.display(description="allowed run types")
-    def run_types_in_words(self, obj):
-        return ", ".join(run_type.name for run_type in obj.course_run_types.all())
-
-    @admin.display(description="entitlements")
-    def entitlements_in_words(self, obj):
-        return ", ".join(seat_type.name for seat_type in obj.entitlement_types.all()) or "(none)"
-
-
-@admin.register(CourseTypeAssignment)
-class CourseTypeAssignmentAdmin(admin.ModelAdmin):
-    list_display = ("course", "course_type")
-    list_select_related = ("course", "course_type")
-    list_filter = ("course_type",)
-    search_fields = ("course__key", "course__title")
-    autocomplete_fields = ("course",)
-    readonly_fields = ("entitlements_needed",)
-
-    @admin.display(description="entitlements this course needs")
-    def entitlements_needed(self, obj):
-        if not obj.pk:
-            return "-"
-        return ", ".join(api.course_requirements(obj.course.key).entitlement_seat_types) or "(none)"
-
-
-@admin.register(CourseRunTypeAssignment)
-class CourseRunTypeAssignmentAdmin(admin.ModelAdmin):
-    list_display = ("course_run", "course_run_type")
-    list_select_related = ("course_run", "course_run_type")
-    list_filter = ("course_run_type",)
-    search_fields = ("course_run__key",)
-    autocomplete_fields = ("course_run",)
-    readonly_fields = ("lms_modes", "ecommerce_seats")
-
-    @admin.display(description="LMS modes this run must have")
-    def lms_modes(self, obj):
-        return ", ".join(api.course_run_requirements(obj.course_run.key).lms_modes) if obj.pk else "-"
-
-    @admin.display(description="ecommerce seats this run must have")
-    def ecommerce_seats(self, obj):
-        return ", ".join(api.course_run_requirements(obj.course_run.key).seat_types) or "(none)" if obj.pk else "-"
+platform.admin_module()
+_models = platform.models()
+rejudge(_models.CourseRunType, CourseRunTypeRulesForm)
+rejudge(_models.CourseType, CourseTypeRulesForm)
+rejudge(_models.CourseRun, CourseRunRulesForm)
+rejudge(_models.Course, CourseRulesForm)
+for _model in (_models.SeatType, _models.Mode, _models.Track):
+    rejudge(_model)

@@ -6,7 +6,10 @@ from django.apps import AppConfig
 
 class CourseTypesConfig(AppConfig):
     """
-    Mode, Track, CourseRunType, CourseType, and their attachment to the host's courses and runs.
+    Rules, derivation and seeds over course-discovery's own Mode, Track, CourseRunType and CourseType.
+
+    The app keeps no table of its own; its migrations seed upstream's tables and remove
+    the tables earlier versions of the plugin had.
     """
 
     name = "discovery_plugin.course_types"
@@ -15,5 +18,5 @@ class CourseTypesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Deletion and many-to-many guards; importing the module connects them.
+        # The guards on upstream's writes; importing the module connects them.
         from discovery_plugin.course_types import handlers  # noqa: F401  pylint: disable=unused-import

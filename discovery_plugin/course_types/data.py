@@ -1,16 +1,109 @@
 """
-Plain, immutable values that cross the boundary of ``api.py``; querysets and model instances do not.
+Plain, immutable values: what ``rules.py`` judges and what ``api.py`` returns.
+
+``rules.py`` never sees a model instance or a queryset; ``checks.py`` reads upstream's
+rows into these values first, so every rule can be tested and reasoned about alone.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from uuid import UUID
 
 
 @dataclass(frozen=True)
-class ModeData:
+class TrackFacts:
     """
-    An LMS course mode.
+    One track: the LMS mode it enrolls in and the ecommerce seat type that sells it (``None``: nothing is sold).
     """
 
+    mode_slug: str
+    mode_name: str
+    certificate_type: str
+    seat_type: str | None
+
+
+@dataclass(frozen=True)
+class RunTypeFacts:
+    """
+    One course run type and its tracks.
+    """
+
+    slug: str
+    name: str
+    is_marketable: bool
+    tracks: tuple[TrackFacts, ...]
+
+    @property
+    def empty(self):
+        # Upstream's CourseRunType.empty: the default used when the real type is not known.
+        return self.slug == "empty"
+
+    @property
+    def lms_modes(self):
+        """
+        The LMS modes a run of this type has, in track order.
+        """
+        return tuple(dict.fromkeys(track.mode_slug for track in self.tracks))
+
+    @property
+    def seat_types(self):
+        """
+        The ecommerce seat types a run of this type sells, in track order; productless tracks add none.
+        """
+        return tuple(dict.fromkeys(track.seat_type for track in self.tracks if track.seat_type))
+
+
+@dataclass(frozen=True)
+class CourseTypeFacts:
+    """
+    One course type: the run types it allows and the seat types its entitlements are sold as.
+    """
+
+    slug: str
+    name: str
+    entitlement_types: tuple[str, ...]
+    run_types: tuple[RunTypeFacts, ...]
+
+    @property
+    def empty(self):
+        return self.slug == "empty"
+
+
+@dataclass(frozen=True)
+class RunFacts:
+    """
+    One course run as the rules see it: its key, its type's slug and the seat types it sells at a price above zero.
+    """
+
+    key: str
+    run_type: str | None
+    paid_seat_types: frozenset[str]
+    seat_types: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Violation:
+    """
+    One broken rule: its error code, a sentence for a course admin, and the form field it concerns.
+    """
+
+    code: str
+    message: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """
+    One row of the audit: what breaks a rule, and the fix ``--fix`` applies (empty when none is unambiguous).
+    """
+
+    code: str
+    subject: str
+    message: str
+    fix: str = ""
+
+
+@dataclass(frozen=True)
+class ModeData:
     slug: str
     name: str
     is_id_verified: bool
@@ -21,19 +114,14 @@ class ModeData:
 
 @dataclass(frozen=True)
 class TrackData:
-    """
-    A mode and the ecommerce seat type that sells it (``None``: nothing is sold).
-    """
-
-    mode: ModeData
+    mode: str
     seat_type: str | None
-    label: str
 
 
 @dataclass(frozen=True)
 class CourseRunTypeData:
     """
-    A labelled set of tracks.
+    Upstream's course run type; ``is_marketable`` is upstream's field as it stands (the type may have a marketing page).
     """
 
     uuid: UUID
@@ -41,88 +129,44 @@ class CourseRunTypeData:
     name: str
     is_marketable: bool
     tracks: tuple[TrackData, ...]
-
-    @property
-    def lms_modes(self):
-        """
-        The LMS modes a run of this type must have, in track order.
-        """
-        return tuple(dict.fromkeys(track.mode.slug for track in self.tracks))
-
-    @property
-    def seat_types(self):
-        """
-        The ecommerce seat types a run of this type must have, in track order; tracks without one add none.
-        """
-        return tuple(dict.fromkeys(track.seat_type for track in self.tracks if track.seat_type))
+    lms_modes: tuple[str, ...]
+    seat_types: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class CourseTypeData:
-    """
-    A labelled set of allowed run types and the course's entitlement seat types.
-    """
-
     uuid: UUID
     slug: str
     name: str
-    entitlement_seat_types: tuple[str, ...]
-    course_run_types: tuple[CourseRunTypeData, ...]
+    entitlement_types: tuple[str, ...]
+    course_run_types: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class CourseRunRequirements:
     """
-    What one run must have: its LMS modes and its ecommerce seats, and whether it has a marketing page.
+    What one run must have in the LMS (modes) and in ecommerce (seats), read from its upstream type.
 
-    A run without a type requires nothing (``course_run_type`` is ``None``) and is not marketable.
+    ``run_type_is_marketable`` is the type's ``is_marketable``, not upstream's
+    ``CourseRun.is_marketable`` (which also needs a published run, seats and a URL).
+    A run with no type requires nothing.
     """
 
     course_run_key: str
     course_key: str
-    course_run_type: CourseRunTypeData | None
+    course_run_type: str | None
     lms_modes: tuple[str, ...]
     seat_types: tuple[str, ...]
-    is_marketable: bool
+    run_type_is_marketable: bool
 
 
 @dataclass(frozen=True)
 class CourseRequirements:
     """
-    What one course must have: its entitlements, and its runs' requirements.
-
-    A course is marketable when at least one of its runs is.
+    What one course must have: its entitlement seat types (its type's), and each published run's requirements.
     """
 
     course_key: str
-    course_type: CourseTypeData | None
-    entitlement_seat_types: tuple[str, ...]
-    is_marketable: bool
-    course_runs: tuple[CourseRunRequirements, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class SeatSyncPlan:
-    """
-    How the host's seat sync must treat one run: seat types to keep without a product, products to refuse.
-    """
-
-    course_run_key: str
-    keep_seat_types: frozenset[str]
-    refuse_seat_types: frozenset[str]
-
-
-@dataclass(frozen=True)
-class BackfillOutcome:
-    """
-    What the backfill did (or would do) for one course.
-
-    ``status`` is ``matched`` (types inferred), ``already_typed`` (nothing missing) or
-    ``unmatched`` (no type fits; ``reason`` says why).
-    """
-
-    course_key: str
-    status: str
-    course_type: str | None = None
-    course_run_types: tuple[tuple[str, str], ...] = ()
-    reason: str = ""
+    course_type: str | None
+    entitlement_types: tuple[str, ...]
+    course_runs: tuple[CourseRunRequirements, ...]

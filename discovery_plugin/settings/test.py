@@ -1,9 +1,9 @@
 """
-Settings the discovery service's test settings get from the plugin.
+Settings course-discovery's test settings get from the plugin: the production defaults.
 """
 
 
 def plugin_settings(settings):
     """
-    Tests run with the same defaults as production; nothing to change yet.
+    Tests run with the same defaults as production.
     """

@@ -7,11 +7,12 @@ from types import SimpleNamespace
 
 import pytest
 from course_discovery.apps.core.models import Currency, Partner, User
-from course_discovery.apps.course_metadata.data_loaders.api import EcommerceApiDataLoader, seat_type_for_product
+from course_discovery.apps.course_metadata.data_loaders.api import EcommerceApiDataLoader
 from course_discovery.apps.course_metadata.models import (
     Course,
     CourseEntitlement,
     CourseRun,
+    CourseRunType,
     Organization,
     Seat,
     SeatType,
@@ -28,28 +29,37 @@ from discovery_plugin.settings import production as plugin_production_settings
 SEEDED_MODELS = [User, Partner, Currency, SeatType, Organization, Course, CourseRun, Seat, CourseEntitlement]
 
 
-def _course_run_with_seats(*seat_types):
+def _course_run_with_seats(*seat_types, run_type="empty"):
     """
-    A published run of a fresh course, with a USD seat of each of ``seat_types``.
+    A published run of a fresh course, of ``run_type``, with a USD seat of each of ``seat_types``.
     """
     partner = Partner.objects.create(name="Test partner", short_code="test", site=Site.objects.get(pk=1))
     usd, _ = Currency.objects.get_or_create(code="USD", defaults={"name": "US Dollar"})
     course = Course.objects.create(partner=partner, key="TestX+Seats101", title="Seats 101")
-    run = CourseRun.objects.create(course=course, key="course-v1:TestX+Seats101+2026")
+    run = CourseRun.objects.create(
+        course=course, key="course-v1:TestX+Seats101+2026", type=CourseRunType.objects.get(slug=run_type)
+    )
     for slug in seat_types:
         seat_type, _ = SeatType.objects.get_or_create(slug=slug, defaults={"name": slug.title()})
         Seat.objects.create(course_run=run, type=seat_type, currency=usd, price=Decimal("10.00"))
     return run
 
 
-def _product(certificate_type, price="0.00", sku=None, id_verification_required=False):
+def _body(run, *products):
+    """
+    One course of the ecommerce ``/api/v2/courses/`` listing, as upstream's ``update_seats`` reads it.
+    """
+    return {"id": run.key, "products": [{"structure": "parent", "attribute_values": [], "stockrecords": []},
+                                        *products]}
+
+
+def _product(certificate_type, price="0.00", sku="SKU"):
+    attribute_values = [{"name": "certificate_type", "value": certificate_type}] if certificate_type else []
     return {
-        "certificate_type": certificate_type,
-        "price": price,
-        "currency": "USD",
-        "sku": sku,
-        "id_verification_required": id_verification_required,
-        "credit_provider": None,
+        "structure": "child",
+        "expires": None,
+        "attribute_values": attribute_values,
+        "stockrecords": [{"price_currency": "USD", "price_excl_tax": price, "partner_sku": sku}],
     }
 
 
@@ -123,45 +133,34 @@ def test_seed_demo_masters_course_has_only_an_audit_seat():
 
 
 @pytest.mark.django_db
-def test_seat_sync_deletes_a_seat_with_no_ecommerce_product():
-    # Upstream's EcommerceApiDataLoader behaviour: a masters seat has no ecommerce
-    # product, so the next seat refresh deletes it.
-    run = _course_run_with_seats(Seat.AUDIT, Seat.MASTERS)
+def test_update_seats_deletes_a_seat_with_no_ecommerce_product():
+    # Upstream's EcommerceApiDataLoader.update_seats: a seat whose type has no product in the
+    # ecommerce body is deleted at the next refresh.
+    run = _course_run_with_seats(Seat.AUDIT, Seat.VERIFIED)
 
-    EcommerceApiDataLoader(run.course.partner).sync_run_seats(run, [_product(Seat.AUDIT)])
+    EcommerceApiDataLoader(run.course.partner).update_seats(_body(run, _product(None, sku="AUDIT1")))
 
     assert [seat.type_id for seat in run.seats.all()] == [Seat.AUDIT]
 
 
 @pytest.mark.django_db
-def test_seat_sync_creates_and_updates_seats_from_products():
-    run = _course_run_with_seats(Seat.AUDIT)
-    # The course types migration seeds the seat types its tracks sell, as upstream's 0012 does.
-    SeatType.objects.get_or_create(slug=Seat.VERIFIED, defaults={"name": "Verified"})
+def test_update_seats_creates_and_updates_seats_from_products():
+    run = _course_run_with_seats(Seat.AUDIT, run_type="verified-audit")
 
-    EcommerceApiDataLoader(run.course.partner).sync_run_seats(
-        run, [_product(Seat.AUDIT, sku="AUDIT1"), _product(Seat.VERIFIED, price="49.00", sku="VERIF1")]
+    EcommerceApiDataLoader(run.course.partner).update_seats(
+        _body(run, _product(Seat.AUDIT, sku="AUDIT1"), _product(Seat.VERIFIED, price="49.00", sku="VERIF1"))
     )
 
     seats = {seat.type_id: (seat.price, seat.sku) for seat in run.seats.all()}
     assert seats == {Seat.AUDIT: (Decimal("0.00"), "AUDIT1"), Seat.VERIFIED: (Decimal("49.00"), "VERIF1")}
 
 
-@pytest.mark.parametrize(
-    ("certificate_type", "id_verification_required", "seat_type"),
-    [
-        ("", False, Seat.AUDIT),
-        (Seat.AUDIT, False, Seat.AUDIT),
-        (Seat.HONOR, False, Seat.HONOR),
-        (Seat.VERIFIED, True, Seat.VERIFIED),
-        (Seat.PROFESSIONAL, True, Seat.PROFESSIONAL),
-        (Seat.PROFESSIONAL, False, Seat.PROFESSIONAL),
-        ("no-id-professional", False, Seat.PROFESSIONAL),
-        (Seat.CREDIT, True, Seat.CREDIT),
-        (Seat.MASTERS, False, Seat.MASTERS),
-    ],
-)
-def test_seat_type_for_product(certificate_type, id_verification_required, seat_type):
-    product = _product(certificate_type, id_verification_required=id_verification_required)
+@pytest.mark.django_db
+def test_update_seat_refuses_a_seat_type_the_run_type_has_no_track_for():
+    run = _course_run_with_seats(run_type="audit")
+    loader = EcommerceApiDataLoader(run.course.partner)
 
-    assert seat_type_for_product(product) == seat_type
+    loader.update_seat(run, _product(Seat.VERIFIED, price="49.00", sku="VERIF1"))
+
+    assert not run.seats.exists()
+    assert loader.processing_failure_occurred

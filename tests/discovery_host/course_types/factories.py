@@ -1,19 +1,32 @@
 """
-Host catalog rows for the course types tests: a partner, courses, runs, seats and entitlements.
+Upstream-shaped catalog rows for the course types tests: partners, typed courses and runs, seats, entitlements.
 """
 from decimal import Decimal
 from itertools import count
 
 from course_discovery.apps.core.models import Currency, Partner
-from course_discovery.apps.course_metadata.models import Course, CourseEntitlement, CourseRun, Seat, SeatType
+from course_discovery.apps.course_metadata.models import (
+    Course,
+    CourseEntitlement,
+    CourseRun,
+    CourseRunType,
+    CourseType,
+    Mode,
+    SeatType,
+    Track,
+)
 from django.contrib.sites.models import Site
 
 _numbers = count(1)
 
 
-def partner():
-    found = Partner.objects.filter(short_code="test").first()
-    return found or Partner.objects.create(name="Test partner", short_code="test", site=Site.objects.get(pk=1))
+def partner(short_code="test", site=None):
+    found = Partner.objects.filter(short_code=short_code).first()
+    if found:
+        return found
+    if site is None:
+        site = Site.objects.get(pk=1)
+    return Partner.objects.create(name=f"Partner {short_code}", short_code=short_code, site=site)
 
 
 def usd():
@@ -24,40 +37,47 @@ def seat_type(slug):
     return SeatType.objects.get_or_create(slug=slug, defaults={"name": slug.title()})[0]
 
 
-def course(key=None, entitlements=()):
+def run_type(slug):
+    return CourseRunType.objects.get(slug=slug)
+
+
+def course_type(slug):
+    return CourseType.objects.get(slug=slug)
+
+
+def track(mode_slug, seat_type_slug):
+    return Track.objects.filter(mode__slug=mode_slug, seat_type__slug=seat_type_slug).order_by("id").first() or (
+        Track.objects.create(mode=Mode.objects.get(slug=mode_slug), seat_type=seat_type(seat_type_slug))
+    )
+
+
+def course(key=None, type_slug="verified-audit", entitlements=(), of_partner=None):
     """
-    A course with an entitlement of each seat type in ``entitlements``.
+    A course of ``type_slug`` with an entitlement of each seat type in ``entitlements``.
     """
     number = next(_numbers)
-    created = Course.objects.create(partner=partner(), key=key or f"TestX+C{number}", title=f"Course {number}")
+    owner = of_partner or partner()
+    created = Course.objects.create(
+        partner=owner, key=key or f"TestX+C{number}", title=f"Course {number}", type=course_type(type_slug)
+    )
     for slug in entitlements:
-        CourseEntitlement.objects.create(course=created, mode=seat_type(slug), price=Decimal("99.00"), partner=partner())
+        CourseEntitlement.objects.create(course=created, mode=seat_type(slug), price=Decimal("99.00"), partner=owner)
     return created
 
 
-def course_run(of_course=None, seats=(), paid=(), key=None):
+def course_run(of_course=None, type_slug="verified-audit", seats=(), paid=(), key=None):
     """
-    A run with a free seat of each type in ``seats`` and a paid (49.00) seat of each in ``paid``.
+    A run of ``type_slug`` with a free seat of each type in ``seats`` and a paid (49.00) seat of each in ``paid``.
     """
     of_course = of_course or course()
     number = next(_numbers)
-    run = CourseRun.objects.create(course=of_course, key=key or f"course-v1:{of_course.key}+R{number}")
+    run = CourseRun.objects.create(
+        course=of_course,
+        key=key or f"course-v1:{of_course.key}+R{number}",
+        type=run_type(type_slug) if type_slug else None,
+    )
     for slug in seats:
-        Seat.objects.create(course_run=run, type=seat_type(slug), currency=usd(), price=Decimal("0.00"))
+        run.seats.create(type=seat_type(slug), currency=usd(), price=Decimal("0.00"))
     for slug in paid:
-        Seat.objects.create(course_run=run, type=seat_type(slug), currency=usd(), price=Decimal("49.00"), sku=f"SKU{number}{slug}")
+        run.seats.create(type=seat_type(slug), currency=usd(), price=Decimal("49.00"), sku=f"SKU{number}{slug}")
     return run
-
-
-def product(certificate_type, price="0.00", sku=None):
-    """
-    One ecommerce seat product as EcommerceApiDataLoader receives it.
-    """
-    return {
-        "certificate_type": certificate_type,
-        "price": price,
-        "currency": "USD",
-        "sku": sku,
-        "id_verification_required": certificate_type in ("verified", "professional", "credit"),
-        "credit_provider": None,
-    }

@@ -1,8 +1,10 @@
 """
 Settings of the sandbox discovery service, shaped like course-discovery ``course_discovery/settings/base.py``.
 
-Plugin apps come only from the ``discovery.djangoapp`` entry points; no plugin
-app is listed by hand.
+course-discovery loads no plugins by itself. The ``get_plugin_apps`` /
+``add_plugins`` lines below, and ``ROOT_URLCONF`` pointing at the plugin's URL
+wrapper, are the lines the README tells an operator to add; no plugin app is
+listed by hand.
 """
 import os
 from pathlib import Path
@@ -34,7 +36,8 @@ INSTALLED_APPS = [
     "corsheaders",
     "waffle",
     "django_celery_results",
-    "drf_spectacular",
+    "drf_yasg",
+    "sortedm2m",
     "course_discovery.sandbox_plugins.PluginSignalsConfig",
     "course_discovery.apps.core",
     "course_discovery.apps.course_metadata",
@@ -44,7 +47,8 @@ INSTALLED_APPS.extend(get_plugin_apps(PROJECT_TYPE))
 
 MIDDLEWARE = sandbox_services.middleware("edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware")
 
-ROOT_URLCONF = "course_discovery.urls"
+# course-discovery's urls.py mounts no plugin urls; the plugin's wrapper adds them in front.
+ROOT_URLCONF = "discovery_plugin.host_urls"
 WSGI_APPLICATION = "course_discovery.wsgi.application"
 TEMPLATES = sandbox_services.templates()
 
@@ -64,8 +68,18 @@ CORS_ALLOW_CREDENTIALS = True
 CORS_ALLOWED_ORIGINS = []
 CSRF_TRUSTED_ORIGINS = []
 
-REST_FRAMEWORK = sandbox_services.rest_framework_settings()
-SPECTACULAR_SETTINGS = {"TITLE": "Sandbox discovery", "VERSION": "1.0.0"}
+# course-discovery's own REST defaults (settings/base.py): model permissions, page size 20,
+# API docs by drf-yasg. The plugin's views must work under them; it sets what it needs itself.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": (
+        "edx_rest_framework_extensions.auth.jwt.authentication.JwtAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ),
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PERMISSION_CLASSES": ("rest_framework.permissions.DjangoModelPermissions",),
+    "PAGE_SIZE": 20,
+}
 
 # Verifies the LMS's JWTs (its JWK set); discovery never signs user tokens itself.
 JWT_AUTH = sandbox_services.jwt_auth_settings(SECRET_KEY)

@@ -1,15 +1,24 @@
 """
 Replica of course-discovery ``course_discovery/apps/course_metadata/admin.py`` (subset): browse the catalog.
+
+Checked against openedx/course-discovery e519c2834f2dcd89cda9b82656ac99369eb9ca1b: the type
+admins (``ModeAdmin``, ``TrackAdmin``, ``CourseRunTypeAdmin``, ``CourseTypeAdmin`` with its
+``CourseTypeAdminForm``) are upstream's; the course and run admins are trimmed.
 """
 from django.contrib import admin
+from django.forms import ModelForm
 
 from course_discovery.apps.course_metadata.models import (
     Course,
     CourseEntitlement,
     CourseRun,
+    CourseRunType,
+    CourseType,
+    Mode,
     Organization,
     Seat,
     SeatType,
+    Track,
 )
 
 
@@ -77,3 +86,33 @@ class CourseEntitlementAdmin(admin.ModelAdmin):
     list_filter = ("mode", "draft")
     search_fields = ("course__key", "sku")
     raw_id_fields = ("course", "draft_version")
+
+
+@admin.register(Mode)
+class ModeAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name"]
+
+
+@admin.register(Track)
+class TrackAdmin(admin.ModelAdmin):
+    list_display = ["mode", "seat_type"]
+    list_select_related = ["seat_type", "mode"]
+
+
+@admin.register(CourseRunType)
+class CourseRunTypeAdmin(admin.ModelAdmin):
+    list_display = ["uuid", "name"]
+    search_fields = ["uuid", "name"]
+
+
+class CourseTypeAdminForm(ModelForm):
+    class Meta:
+        model = CourseType
+        fields = "__all__"
+
+
+@admin.register(CourseType)
+class CourseTypeAdmin(admin.ModelAdmin):
+    list_display = ["uuid", "name"]
+    search_fields = ["uuid", "name"]
+    form = CourseTypeAdminForm

@@ -15,3 +15,15 @@ class CourseRunStatus(models.TextChoices):
 class CourseRunPacing(models.TextChoices):
     Instructor = "instructor_paced", "Instructor-paced"
     Self = "self_paced", "Self-paced"
+
+
+class CertificateType(models.TextChoices):
+    Honor = "honor", "Honor"
+    Credit = "credit", "Credit"
+    Verified = "verified", "Verified"
+    Professional = "professional", "Professional"
+
+
+class PayeeType(models.TextChoices):
+    Platform = "platform", "Platform"
+    Organization = "organization", "Organization"

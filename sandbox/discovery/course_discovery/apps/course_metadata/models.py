@@ -1,21 +1,24 @@
 """
 Replica of course-discovery ``course_discovery/apps/course_metadata/models.py`` (subset).
 
-Organization, SeatType, Course, CourseRun, Seat and CourseEntitlement with
-upstream's field names, tables and uniqueness rules, minus what the commerce
-plugins never read (history, search indexing, marketing fields, images, tags).
-Upstream's ``CourseType``/``CourseRunType`` tables and the ``type`` foreign keys
-on Course and CourseRun are left out on purpose: the discovery plugin attaches
-course types to courses from its own tables, without changing the host's.
+Checked against openedx/course-discovery e519c2834f2dcd89cda9b82656ac99369eb9ca1b
+(2025-11-26). Organization, SeatType, Mode, Track, CourseRunType, CourseType,
+Course, CourseRun, Seat and CourseEntitlement with upstream's field names, tables,
+``on_delete`` (``CASCADE`` everywhere, the ``type`` foreign keys nullable) and
+uniqueness rules; ``CourseType.course_run_types`` is a django-sortedm2m
+``SortedManyToManyField`` as upstream's is (its ``set()`` clears, then adds).
+Left out: what the commerce plugins never read (history, search indexing,
+marketing fields, images, tags, ``white_listed_orgs``).
 """
 from uuid import uuid4
 
 from django.db import models
 from django.utils.text import slugify
+from sortedm2m.fields import SortedManyToManyField
 
 from course_discovery.apps.core.models import Currency, Partner
 from course_discovery.apps.core.time_stamped import TimeStampedModel
-from course_discovery.apps.course_metadata.choices import CourseRunPacing, CourseRunStatus
+from course_discovery.apps.course_metadata.choices import CertificateType, CourseRunPacing, CourseRunStatus, PayeeType
 from course_discovery.apps.course_metadata.managers import DraftManager
 
 PRICE_FIELD_CONFIG = {"decimal_places": 2, "max_digits": 10, "null": False, "default": 0.00}
@@ -101,13 +104,119 @@ class SeatType(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
+class Mode(TimeStampedModel):
+    """
+    An LMS course mode (audit, verified, credit, ...), with the facts the catalog keeps about it.
+
+    .. no_pii:
+    """
+
+    name = models.CharField(max_length=64)
+    slug = models.CharField(max_length=64, unique=True)
+    is_id_verified = models.BooleanField(default=False, help_text="This mode requires ID verification.")
+    is_credit_eligible = models.BooleanField(
+        default=False, help_text="Completion can grant credit toward an organization’s degree."
+    )
+    certificate_type = models.CharField(
+        max_length=64,
+        choices=CertificateType.choices,
+        blank=True,
+        help_text="Certificate type granted if this mode is eligible for a certificate, or blank if not.",
+    )
+    payee = models.CharField(
+        max_length=64,
+        choices=PayeeType.choices,
+        default="",
+        blank=True,
+        help_text="Who gets paid for the course? Platform is the site owner, Organization is the school.",
+    )
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_certificate_eligible(self):
+        return bool(self.certificate_type)
+
+
+class Track(TimeStampedModel):
+    """
+    A mode and the seat type that sells it; no seat type means nothing is sold (masters).
+
+    Upstream has no uniqueness rule on (mode, seat_type).
+
+    .. no_pii:
+    """
+
+    seat_type = models.ForeignKey(SeatType, models.CASCADE, null=True, blank=True)
+    mode = models.ForeignKey(Mode, models.CASCADE)
+
+    def __str__(self):
+        return self.mode.name
+
+
+class CourseRunType(TimeStampedModel):
+    """
+    The enrollment options (tracks) of a course run, under a label such as "Verified and Audit".
+
+    .. no_pii:
+    """
+
+    AUDIT = "audit"
+    VERIFIED_AUDIT = "verified-audit"
+    PROFESSIONAL = "professional"
+    CREDIT_VERIFIED_AUDIT = "credit-verified-audit"
+    HONOR = "honor"
+    VERIFIED_HONOR = "verified-honor"
+    VERIFIED_AUDIT_HONOR = "verified-audit-honor"
+    EMPTY = "empty"
+
+    uuid = models.UUIDField(default=uuid4, editable=False, verbose_name="UUID", unique=True)
+    name = models.CharField(max_length=64)
+    slug = models.CharField(max_length=64, unique=True)
+    tracks = models.ManyToManyField(Track)
+    is_marketable = models.BooleanField(default=True)
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def empty(self):
+        """Empty types are special - they are the default type used when we don't know a real type."""
+        return self.slug == self.EMPTY
+
+
+class CourseType(TimeStampedModel):
+    """
+    The run types a course's runs may take and the seat types its entitlements are sold as.
+
+    .. no_pii:
+    """
+
+    AUDIT = "audit"
+    VERIFIED_AUDIT = "verified-audit"
+    PROFESSIONAL = "professional"
+    CREDIT_VERIFIED_AUDIT = "credit-verified-audit"
+    EMPTY = "empty"
+
+    uuid = models.UUIDField(default=uuid4, editable=False, verbose_name="UUID", unique=True)
+    name = models.CharField(max_length=64)
+    slug = models.CharField(max_length=64, unique=True)
+    entitlement_types = models.ManyToManyField(SeatType, blank=True)
+    course_run_types = SortedManyToManyField(CourseRunType, help_text="Sets the order for displaying Course Run Types.")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def empty(self):
+        """Empty types are special - they are the default type used when we don't know a real type."""
+        return self.slug == self.EMPTY
+
+
 class Course(DraftModelMixin, TimeStampedModel):
     """
     A course in the catalog; its runs are the offerings learners enroll in.
-
-    Upstream's ``type`` foreign key to ``CourseType`` is not replicated: the
-    discovery plugin attaches a course type to a course in its own table, so the
-    host's tables stay as they are.
 
     .. no_pii:
     """
@@ -118,6 +227,7 @@ class Course(DraftModelMixin, TimeStampedModel):
     title = models.CharField(max_length=255, default=None, null=True, blank=True)
     short_description = models.TextField(default=None, null=True, blank=True)
     authoring_organizations = models.ManyToManyField(Organization, blank=True, related_name="authored_courses")
+    type = models.ForeignKey(CourseType, models.CASCADE, null=True)  # while null IS True, it should always be set
 
     class Meta:
         unique_together = (("partner", "uuid", "draft"), ("partner", "key", "draft"))
@@ -130,8 +240,6 @@ class Course(DraftModelMixin, TimeStampedModel):
 class CourseRun(DraftModelMixin, TimeStampedModel):
     """
     One run of a course (``course-v1:Org+Number+Run``), with its dates, pacing and publication status.
-
-    Upstream's ``type`` foreign key to ``CourseRunType`` is not replicated (see ``Course``).
 
     .. no_pii:
     """
@@ -157,6 +265,7 @@ class CourseRun(DraftModelMixin, TimeStampedModel):
     pacing_type = models.CharField(
         max_length=255, db_index=True, null=True, blank=True, choices=CourseRunPacing.choices
     )
+    type = models.ForeignKey(CourseRunType, models.CASCADE, null=True)  # while null IS True, it should always be set
 
     class Meta:
         unique_together = (("key", "draft"), ("uuid", "draft"))

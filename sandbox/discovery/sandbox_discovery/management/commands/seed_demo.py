@@ -1,8 +1,9 @@
 """
 Seeds the sandbox catalog: the admin user, the edX partner and the demo courses with their seats. Safe to run again.
 
-When the discovery plugin's course types are installed, each demo course and run also
-gets its type through the plugin's Python API (the sandbox's own glue, not a replica).
+Each demo course and run gets its type on upstream's ``Course.type`` / ``CourseRun.type``
+(the masters types are the ones the discovery plugin seeds; without the plugin they stay
+untyped).
 """
 from decimal import Decimal
 
@@ -12,11 +13,12 @@ from course_discovery.apps.course_metadata.models import (
     Course,
     CourseEntitlement,
     CourseRun,
+    CourseRunType,
+    CourseType,
     Organization,
     Seat,
     SeatType,
 )
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.core.management.base import BaseCommand
@@ -57,7 +59,7 @@ DEMO_COURSES = [
         [],
     ),
 ]
-# course key -> (course type, run type), slugs of the plugin's seeded types. The masters course's
+# course key -> (course type, run type) slugs. The masters course's
 # run has the masters and audit modes but sells only audit (masters has no ecommerce product);
 # its course type also allows verified runs, so it needs a verified entitlement.
 DEMO_COURSE_TYPES = {
@@ -118,15 +120,21 @@ class Command(BaseCommand):
         )
 
     def _course_types(self):
-        if not apps.is_installed("discovery_plugin.course_types"):
-            return 0
-        from discovery_plugin.course_types import api  # pylint: disable=import-outside-toplevel
-
+        typed = 0
         for course_key, _title, run_key, *_ in DEMO_COURSES:
-            course_type, run_type = DEMO_COURSE_TYPES[course_key]
-            api.assign_course_type(course_key, course_type)
-            api.assign_course_run_type(run_key, run_type)
-        return len(DEMO_COURSES)
+            course_type_slug, run_type_slug = DEMO_COURSE_TYPES[course_key]
+            course_type = CourseType.objects.filter(slug=course_type_slug).first()
+            run_type = CourseRunType.objects.filter(slug=run_type_slug).first()
+            if course_type is None or run_type is None:
+                continue
+            course = Course.everything.get(key=course_key, draft=False, partner__short_code="edx")
+            course.type = course_type
+            course.save()
+            run = CourseRun.everything.get(key=run_key, draft=False)
+            run.type = run_type
+            run.save()
+            typed += 1
+        return typed
 
     def _superuser(self):
         User = get_user_model()
