@@ -3,10 +3,11 @@ Derivation time of course types per 10,000 runs, on a temporary SQLite database 
 
     .venv/bin/python bench/course_types.py [--runs 10000]
 
-Creates the runs (over courses of 10 runs, typed round-robin across the seeded run
-types that their course type allows), then times: the bulk derivation the list API
-uses (``course_run_requirements_list``), one-run derivations (``course_run_requirements``),
-and the seat-sync plan per run. Prints seconds per 10,000 runs and queries used.
+Creates the runs (over courses of 10 runs, typed on upstream's ``Course.type`` /
+``CourseRun.type`` round-robin across the run types their course type allows), then
+times: the bulk derivation the list API uses (``requirements_of_runs``), one-run
+derivations (``course_run_requirements``) and the audit of the whole catalog. Prints
+seconds per 10,000 runs and queries used.
 """
 import argparse
 import os
@@ -37,9 +38,10 @@ def main():
     from django.db import connection  # pylint: disable=import-outside-toplevel
 
     call_command("migrate", verbosity=0)
-    run_keys, run_ids = _catalog(args.runs)
+    partner, run_keys = _catalog(args.runs)
 
     from discovery_plugin.course_types import api  # pylint: disable=import-outside-toplevel
+    from discovery_plugin.course_types.audit import audit  # pylint: disable=import-outside-toplevel
 
     per = 10_000 / args.runs
     print(f"course types derivation, {args.runs} runs, SQLite ({os.environ['SANDBOX_DATABASE_NAME']})")
@@ -47,7 +49,7 @@ def main():
     queries = QueryCounter()
     with connection.execute_wrapper(queries):
         started = time.perf_counter()
-        derived = api.course_run_requirements_list()[:]
+        derived = api.requirements_of_runs(api.course_runs(partner))
         elapsed = time.perf_counter() - started
     assert len(derived) == args.runs
     print(f"  bulk (list API path):     {elapsed * per:8.3f} s per 10,000 runs, {queries.count} queries in all")
@@ -56,7 +58,7 @@ def main():
     with connection.execute_wrapper(queries):
         started = time.perf_counter()
         for key in run_keys:
-            api.course_run_requirements(key)
+            api.course_run_requirements(partner, key)
         elapsed = time.perf_counter() - started
     print(
         f"  one run at a time:        {elapsed * per:8.3f} s per 10,000 runs, "
@@ -66,12 +68,11 @@ def main():
     queries = QueryCounter()
     with connection.execute_wrapper(queries):
         started = time.perf_counter()
-        for run_id, key in zip(run_ids, run_keys, strict=True):
-            api.seat_sync_plan(run_id, key)
+        findings = audit()
         elapsed = time.perf_counter() - started
     print(
-        f"  seat-sync plan per run:   {elapsed * per:8.3f} s per 10,000 runs, "
-        f"{queries.count / args.runs:.1f} queries per run"
+        f"  audit of the catalog:     {elapsed * per:8.3f} s per 10,000 runs, {queries.count} queries in all, "
+        f"{len(findings)} findings"
     )
     shutil.rmtree(workdir, ignore_errors=True)
 
@@ -91,33 +92,30 @@ class QueryCounter:
 
 def _catalog(run_count):
     from course_discovery.apps.core.models import Partner  # pylint: disable=import-outside-toplevel
-    from course_discovery.apps.course_metadata.models import Course, CourseRun  # pylint: disable=import-outside-toplevel
+    from course_discovery.apps.course_metadata.models import (  # pylint: disable=import-outside-toplevel
+        Course,
+        CourseRun,
+        CourseType,
+    )
     from django.contrib.sites.models import Site  # pylint: disable=import-outside-toplevel
 
-    from discovery_plugin.course_types.models import (  # pylint: disable=import-outside-toplevel
-        CourseRunTypeAssignment,
-        CourseType,
-        CourseTypeAssignment,
-    )
-
     partner = Partner.objects.create(name="Bench", short_code="bench", site=Site.objects.get(pk=1))
-    course_types = list(CourseType.objects.prefetch_related("course_run_types").exclude(slug="empty"))
+    course_types = [
+        course_type
+        for course_type in CourseType.objects.prefetch_related("course_run_types").exclude(slug="empty")
+        if course_type.course_run_types.all()
+    ]
     courses = Course.objects.bulk_create(
-        Course(partner=partner, key=f"BenchX+C{i}", title=f"Bench {i}") for i in range((run_count + 9) // 10)
+        Course(partner=partner, key=f"BenchX+C{i}", title=f"Bench {i}", type=course_types[i % len(course_types)])
+        for i in range((run_count + 9) // 10)
     )
-    CourseTypeAssignment.objects.bulk_create(
-        CourseTypeAssignment(course=course, course_type=course_types[i % len(course_types)])
-        for i, course in enumerate(courses)
-    )
-    runs = CourseRun.objects.bulk_create(
-        CourseRun(course=courses[i // 10], key=f"course-v1:BenchX+C{i // 10}+R{i}") for i in range(run_count)
-    )
-    assignments = []
-    for i, run in enumerate(runs):
-        allowed = list(course_types[(i // 10) % len(course_types)].course_run_types.all())
-        assignments.append(CourseRunTypeAssignment(course_run=run, course_run_type=allowed[i % len(allowed)]))
-    CourseRunTypeAssignment.objects.bulk_create(assignments, batch_size=1000)
-    return [run.key for run in runs], [run.pk for run in runs]
+    runs = []
+    for i in range(run_count):
+        course = courses[i // 10]
+        allowed = list(course.type.course_run_types.all())
+        runs.append(CourseRun(course=course, key=f"course-v1:BenchX+C{i // 10}+R{i}", type=allowed[i % len(allowed)]))
+    CourseRun.objects.bulk_create(runs, batch_size=1000)
+    return partner, [run.key for run in runs]
 
 
 if __name__ == "__main__":

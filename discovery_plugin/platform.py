@@ -120,14 +120,9 @@ def courses_of_partner(partner):
 
 def course_runs_of_partner(partner):
     """
-    The published runs of the partner's courses, with their course and type joined, in key order.
+    The published runs of the partner's courses, with their course joined, in key order.
     """
-    return (
-        models()
-        .CourseRun.objects.filter(course__partner=partner)
-        .select_related("course", "type")
-        .order_by("key", "id")
-    )
+    return models().CourseRun.objects.filter(course__partner=partner).select_related("course").order_by("key", "id")
 
 
 def seats_of_runs(course_run_ids):

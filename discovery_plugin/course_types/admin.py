@@ -47,7 +47,7 @@ class JudgesRulesForm:
 
 class CourseRunTypeRulesForm(JudgesRulesForm):
     def violations(self):
-        tracks = [track for track in self._proposed("tracks")]
+        tracks = list(self._proposed("tracks"))
         return checks.run_type_violations(self.instance, tracks)
 
 

@@ -5,8 +5,6 @@ Everything is read from course-discovery's own tables (``platform.py``) and retu
 as the frozen values of ``data.py``. Lookups by course or run key take the partner,
 as upstream's keys are unique per partner only.
 """
-from django.db.models import Prefetch
-
 from discovery_plugin import platform
 from discovery_plugin.course_types import errors
 from discovery_plugin.course_types.data import (
@@ -106,12 +104,9 @@ def _course_types():
 
 def course_runs(partner, course_key=None):
     """
-    The partner's published runs (optionally of one course) ready for ``requirements_of_runs``: one query per page
-    for the runs, one for their types' tracks.
+    The partner's published runs (optionally of one course), with their course, for ``requirements_of_runs``.
     """
-    runs = platform.course_runs_of_partner(partner).prefetch_related(
-        Prefetch("type__tracks", queryset=platform.tracks())
-    )
+    runs = platform.course_runs_of_partner(partner)
     if course_key:
         runs = runs.filter(course__key=course_key)
     return runs
@@ -119,11 +114,15 @@ def course_runs(partner, course_key=None):
 
 def requirements_of_runs(runs):
     """
-    What each run of ``runs`` (from ``course_runs``) requires by its type.
+    What each run of ``runs`` (from ``course_runs``) requires by its type: one query for the runs, two for the
+    run types they use and those types' tracks, whatever their number.
     """
+    runs = list(runs)
+    type_ids = {run.type_id for run in runs if run.type_id}
+    by_type = {run_type.pk: _run_type_data(run_type) for run_type in platform.run_types().filter(pk__in=type_ids)}
     found = []
     for run in runs:
-        run_type = _run_type_data(run.type) if run.type_id else None
+        run_type = by_type.get(run.type_id)
         found.append(
             CourseRunRequirements(
                 course_run_key=run.key,

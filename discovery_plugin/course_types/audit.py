@@ -10,7 +10,7 @@ Findings (``data.Finding``), with ``fix`` set only where exactly one correction 
 * a run with paid seats of a seat type its type does not sell (fix: the one run type
   its course type allows whose sold seat types equal the run's);
 * a run typed Empty (or untyped) under a typed course that exactly one allowed run type
-  fits, where that type has a productless track (masters, SPOC): upstream's
+  fits, that type having a productless track (masters, SPOC): upstream's
   ``calculate_course_type`` cannot match those (its ``_is_matching_run_type`` counts the
   productless track as a seat type), and does every other case itself.
 
@@ -25,7 +25,7 @@ from discovery_plugin.course_types.data import Finding, RunFacts
 
 
 def _run_type_facts_by_id():
-    return {run_type.pk: (run_type, checks.run_type_facts(run_type, run_type.tracks.all())) for run_type in platform.run_types()}
+    return {run_type.pk: checks.run_type_facts(run_type, run_type.tracks.all()) for run_type in platform.run_types()}
 
 
 def audit(fix=False):
@@ -45,7 +45,7 @@ def _audit():
     findings, fixes = [], []
     run_types = _run_type_facts_by_id()
 
-    for _run_type, facts in run_types.values():
+    for facts in run_types.values():
         for violation in rules.professional_track_violations(facts):
             findings.append(Finding(violation.code, f"course run type {facts.slug}", violation.message))
 
@@ -63,45 +63,41 @@ def _audit():
             if apply:
                 fixes.append(apply)
 
+    pk_of = {facts.slug: pk for pk, facts in run_types.items()}
     runs = list(
-        models.CourseRun.everything.select_related("course").order_by("key", "id").values_list(
-            "id", "key", "type_id", "course__type_id"
-        )
+        models.CourseRun.everything.order_by("key", "id").values_list("id", "key", "type_id", "course__type_id")
     )
     seats = platform.seats_of_runs([run_id for run_id, *_ in runs])
     for run_id, key, run_type_id, course_type_id in runs:
+        run_type = run_types.get(run_type_id)
+        course_type = course_types.get(course_type_id)
         rows = seats.get(run_id, [])
         facts = RunFacts(
             key=key,
-            run_type=run_types[run_type_id][1].slug if run_type_id in run_types else None,
+            run_type=run_type.slug if run_type else None,
             paid_seat_types=frozenset(slug for slug, price in rows if price > 0),
             seat_types=frozenset(slug for slug, _price in rows),
         )
-        run_type = run_types[run_type_id][1] if run_type_id in run_types else None
-        course_type = course_types.get(course_type_id)
-        allowed = [rt for _pk, (obj, rt) in run_types.items() if course_type and rt.slug in
-                   {candidate.slug for candidate in course_type.run_types}]
-        candidates = rules.matching_run_types(facts, allowed)
+        candidates = rules.matching_run_types(facts, course_type.run_types) if course_type else []
         target = candidates[0] if len(candidates) == 1 else None
-        target_pk = next((pk for pk, (_obj, rt) in run_types.items() if rt is target), None)
 
         for violation in rules.paid_seat_violations(facts, run_type):
             fix = f"set run type {target.slug}" if target else ""
             findings.append(Finding(violation.code, f"course run {key}", violation.message, fix))
             if target:
-                fixes.append(_set_run_type(run_id, target_pk))
-        if (run_type is None or run_type.empty) and course_type and not course_type.empty and target:
-            if any(track.seat_type is None for track in target.tracks):
-                findings.append(
-                    Finding(
-                        errors.RUN_TYPE_MISSING,
-                        f"course run {key}",
-                        f"Run {key} has no known type; its seats fit only {target.name} of its course type "
-                        f"{course_type.name}.",
-                        f"set run type {target.slug}",
-                    )
+                fixes.append(_set_run_type(run_id, pk_of[target.slug]))
+        untyped = run_type is None or run_type.empty
+        if untyped and target and not course_type.empty and any(t.seat_type is None for t in target.tracks):
+            findings.append(
+                Finding(
+                    errors.RUN_TYPE_MISSING,
+                    f"course run {key}",
+                    f"Run {key} has no known type; its seats fit only {target.name} of its course type "
+                    f"{course_type.name}.",
+                    f"set run type {target.slug}",
                 )
-                fixes.append(_set_run_type(run_id, target_pk))
+            )
+            fixes.append(_set_run_type(run_id, pk_of[target.slug]))
     return findings, fixes
 
 
@@ -131,4 +127,5 @@ def _course_type_fix(course_type, facts, violation):
     def apply():
         course_type.entitlement_types.remove(*models.SeatType.objects.filter(slug__in=removable))
 
-    return Finding(violation.code, subject, violation.message, f"remove entitlement types {', '.join(removable)}"), apply
+    fix = f"remove entitlement types {', '.join(removable)}"
+    return Finding(violation.code, subject, violation.message, fix), apply

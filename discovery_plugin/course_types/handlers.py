@@ -110,7 +110,9 @@ def remember_saved_type(sender, instance, **kwargs):  # pylint: disable=unused-a
 
 
 for _model in (_models.SeatType, _models.Mode, _models.Track, _models.CourseRunType, _models.CourseType):
-    pre_delete.connect(refuse_to_delete_a_type_in_use, sender=_model, dispatch_uid=f"commerce_types_delete_{_model.__name__}")
+    pre_delete.connect(
+        refuse_to_delete_a_type_in_use, sender=_model, dispatch_uid=f"commerce_types_delete_{_model.__name__}"
+    )
 m2m_changed.connect(judge_tracks, sender=_models.CourseRunType.tracks.through, dispatch_uid="commerce_types_tracks")
 m2m_changed.connect(
     judge_course_run_types, sender=_models.CourseType.course_run_types.through, dispatch_uid="commerce_types_run_types"

@@ -59,7 +59,7 @@ def plan(connection):
     ):
         if not rows:
             continue
-        rows_by_id = {row_id: slug for row_id, slug in rows}
+        rows_by_id = dict(rows)
         current = {
             row["id"]: row
             for row in model.everything.filter(pk__in=rows_by_id).values("id", "key", "type__slug")

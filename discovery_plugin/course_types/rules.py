@@ -95,9 +95,8 @@ def entitlement_violations(course_type):
         violations.append(
             Violation(
                 errors.ENTITLEMENT_TYPE_NOT_SOLD,
-                _("Course type {course_type} sells {types} entitlements, which no track of its run types sells.").format(
-                    course_type=course_type.name, types=_names(unsold)
-                ),
+                _("Course type {course_type} sells {types} entitlements, which no track of its run types sells.")
+                .format(course_type=course_type.name, types=_names(unsold)),
                 "entitlement_types",
             )
         )
@@ -201,4 +200,6 @@ def matching_run_types(run, candidates):
     Unlike upstream's ``_is_matching_run_type``, a productless track (masters, a SPOC's
     audit) adds nothing to the comparison, so such run types can match.
     """
-    return [run_type for run_type in candidates if not run_type.empty and set(run_type.seat_types) == set(run.seat_types)]
+    return [
+        run_type for run_type in candidates if not run_type.empty and set(run_type.seat_types) == set(run.seat_types)
+    ]

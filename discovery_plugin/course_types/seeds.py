@@ -62,7 +62,12 @@ def seed_missing_types(apps):
     for slug, name, is_id_verified, certificate_type, payee in MODES:
         _, made = Mode.objects.get_or_create(
             slug=slug,
-            defaults={"name": name, "is_id_verified": is_id_verified, "certificate_type": certificate_type, "payee": payee},
+            defaults={
+                "name": name,
+                "is_id_verified": is_id_verified,
+                "certificate_type": certificate_type,
+                "payee": payee,
+            },
         )
         if made:
             created["modes"].append(slug)

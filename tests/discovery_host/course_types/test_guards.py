@@ -28,9 +28,8 @@ def test_deleting_a_run_type_in_use_is_refused_and_its_runs_survive():
     run = factories.course_run(type_slug="masters-audit")
     run_type = run.type
     run_type.coursetype_set.clear()  # not allowed by any course type any more, but still a run's type
-    with pytest.raises(RuleViolation) as excinfo:
-        with transaction.atomic():
-            run_type.delete()
+    with pytest.raises(RuleViolation) as excinfo, transaction.atomic():
+        run_type.delete()
 
     assert codes(excinfo) == [errors.TYPE_IN_USE]
     assert run.__class__.objects.filter(pk=run.pk).exists()
@@ -39,9 +38,8 @@ def test_deleting_a_run_type_in_use_is_refused_and_its_runs_survive():
 def test_a_queryset_delete_of_a_course_type_in_use_is_refused():
     course = factories.course(type_slug="verified-audit")
 
-    with pytest.raises(RuleViolation):
-        with transaction.atomic():
-            CourseType.objects.filter(slug="verified-audit").delete()
+    with pytest.raises(RuleViolation), transaction.atomic():
+        CourseType.objects.filter(slug="verified-audit").delete()
 
     assert course.__class__.objects.filter(pk=course.pk, type__slug="verified-audit").exists()
 
@@ -52,9 +50,8 @@ def test_deleting_a_mode_a_seat_type_or_a_track_in_use_is_refused():
         SeatType.objects.get(slug="verified"),
         Track.objects.get(mode__slug="verified", seat_type__slug="verified"),
     ):
-        with pytest.raises(RuleViolation):
-            with transaction.atomic():
-                instance.delete()
+        with pytest.raises(RuleViolation), transaction.atomic():
+            instance.delete()
 
 
 def test_an_unused_type_can_be_deleted():
@@ -72,9 +69,8 @@ def test_an_unused_type_can_be_deleted():
 def test_adding_a_track_beside_a_professional_one_is_refused_and_nothing_is_added():
     professional = CourseRunType.objects.get(slug="professional")
 
-    with pytest.raises(RuleViolation) as excinfo:
-        with transaction.atomic():
-            professional.tracks.add(factories.track("audit", "audit"))
+    with pytest.raises(RuleViolation) as excinfo, transaction.atomic():
+        professional.tracks.add(factories.track("audit", "audit"))
 
     assert codes(excinfo) == [errors.PROFESSIONAL_TRACK_NOT_ALONE]
     assert list(professional.tracks.values_list("mode__slug", flat=True)) == ["professional"]
@@ -83,18 +79,16 @@ def test_adding_a_track_beside_a_professional_one_is_refused_and_nothing_is_adde
 def test_adding_through_the_reverse_side_is_judged_too():
     audit_track = factories.track("audit", "audit")
 
-    with pytest.raises(RuleViolation):
-        with transaction.atomic():
-            audit_track.courseruntype_set.add(CourseRunType.objects.get(slug="professional"))
+    with pytest.raises(RuleViolation), transaction.atomic():
+        audit_track.courseruntype_set.add(CourseRunType.objects.get(slug="professional"))
 
 
 def test_removing_the_track_that_sells_a_runs_paid_seats_is_refused():
     factories.course_run(type_slug="verified-audit", seats=["audit"], paid=["verified"])
     verified_audit = CourseRunType.objects.get(slug="verified-audit")
 
-    with pytest.raises(RuleViolation) as excinfo:
-        with transaction.atomic():
-            verified_audit.tracks.remove(factories.track("verified", "verified"))
+    with pytest.raises(RuleViolation) as excinfo, transaction.atomic():
+        verified_audit.tracks.remove(factories.track("verified", "verified"))
 
     assert errors.PAID_SEAT_TYPE_DROPPED in codes(excinfo)
     assert verified_audit.tracks.count() == 2
@@ -127,9 +121,8 @@ def test_sortedm2m_set_that_withdraws_a_used_run_type_is_refused_and_rolled_back
     factories.course_run(factories.course(type_slug="verified-audit"), type_slug="audit")
     course_type = CourseType.objects.get(slug="verified-audit")
 
-    with pytest.raises(RuleViolation) as excinfo:
-        with transaction.atomic():
-            course_type.course_run_types.set([CourseRunType.objects.get(slug="verified-audit")])
+    with pytest.raises(RuleViolation) as excinfo, transaction.atomic():
+        course_type.course_run_types.set([CourseRunType.objects.get(slug="verified-audit")])
 
     assert codes(excinfo) == [errors.TYPE_IN_USE]
     # set() runs in one transaction: the clear it began with is undone too.
@@ -139,23 +132,21 @@ def test_sortedm2m_set_that_withdraws_a_used_run_type_is_refused_and_rolled_back
 def test_removing_a_used_run_type_is_refused():
     factories.course_run(factories.course(type_slug="verified-audit"), type_slug="audit")
 
-    with pytest.raises(RuleViolation):
-        with transaction.atomic():
-            CourseType.objects.get(slug="verified-audit").course_run_types.remove(CourseRunType.objects.get(slug="audit"))
+    with pytest.raises(RuleViolation), transaction.atomic():
+        CourseType.objects.get(slug="verified-audit").course_run_types.remove(CourseRunType.objects.get(slug="audit"))
 
 
 def test_allowing_a_professional_run_type_beside_others_is_refused():
-    with pytest.raises(RuleViolation) as excinfo:
-        with transaction.atomic():
-            CourseType.objects.get(slug="verified-audit").course_run_types.add(CourseRunType.objects.get(slug="professional"))
+    verified_audit = CourseType.objects.get(slug="verified-audit")
+    with pytest.raises(RuleViolation) as excinfo, transaction.atomic():
+        verified_audit.course_run_types.add(CourseRunType.objects.get(slug="professional"))
 
     assert codes(excinfo) == [errors.PROFESSIONAL_COURSE_TYPE_MIXED]
 
 
 def test_a_second_entitlement_type_is_refused():
-    with pytest.raises(RuleViolation) as excinfo:
-        with transaction.atomic():
-            CourseType.objects.get(slug="verified-audit").entitlement_types.add(SeatType.objects.get(slug="audit"))
+    with pytest.raises(RuleViolation) as excinfo, transaction.atomic():
+        CourseType.objects.get(slug="verified-audit").entitlement_types.add(SeatType.objects.get(slug="audit"))
 
     assert codes(excinfo) == [errors.TOO_MANY_ENTITLEMENT_TYPES]
 

@@ -9,8 +9,8 @@ model queryset. Errors answer ``{"error_code", "message"}``.
 from django.contrib.sites.shortcuts import get_current_site
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
 from rest_framework import status
-from rest_framework.exceptions import NotFound
 from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import IsAuthenticated
@@ -45,7 +45,8 @@ class CourseTypesAPIView(GenericAPIView):
         """
         The partner of the request's site: course keys are unique per partner only.
         """
-        site = get_current_site(self.request)
+        # Upstream's CurrentSiteMiddleware has set request.site (by host, with django-sites-extensions).
+        site = getattr(self.request, "site", None) or get_current_site(self.request)
         partner = platform.partner_for_site(site)
         if partner is None:
             raise PartnerNotFound(f"Site {site.domain} has no partner.")

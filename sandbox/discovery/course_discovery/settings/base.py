@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sites",
+    # As upstream: the current Site is the one whose domain is the request's host, else SITE_ID.
+    "django_sites_extensions",
     "django.contrib.staticfiles",
     "rest_framework",
     "corsheaders",
@@ -45,7 +47,10 @@ INSTALLED_APPS = [
 ]
 INSTALLED_APPS.extend(get_plugin_apps(PROJECT_TYPE))
 
-MIDDLEWARE = sandbox_services.middleware("edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware")
+MIDDLEWARE = sandbox_services.middleware(
+    "edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware",
+    "django.contrib.sites.middleware.CurrentSiteMiddleware",
+)
 
 # course-discovery's urls.py mounts no plugin urls; the plugin's wrapper adds them in front.
 ROOT_URLCONF = "discovery_plugin.host_urls"
@@ -80,6 +85,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ("rest_framework.permissions.DjangoModelPermissions",),
     "PAGE_SIZE": 20,
 }
+SWAGGER_USE_COMPAT_RENDERERS = False
 
 # Verifies the LMS's JWTs (its JWK set); discovery never signs user tokens itself.
 JWT_AUTH = sandbox_services.jwt_auth_settings(SECRET_KEY)

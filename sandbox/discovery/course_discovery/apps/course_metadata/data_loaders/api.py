@@ -62,7 +62,7 @@ class EcommerceApiDataLoader:
         for product_body in body["products"]:
             if product_body["structure"] != "child":
                 continue
-            product_body = self.clean_strings(product_body)
+            product_body = self.clean_strings(product_body)  # noqa: PLW2901  (upstream's code)
             self.update_seat(course_run, product_body)
 
         # Remove seats which no longer exist for that course run
