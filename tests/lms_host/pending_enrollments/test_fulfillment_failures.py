@@ -39,7 +39,8 @@ def learner():
 @pytest.fixture
 def service():
     client = Client()
-    client.force_login(get_user_model().objects.create_user("ecommerce_worker", "w@example.com", "x"))
+    # The ecommerce service user as Open edX provisions it: global staff (lms_plugin.trusted_services).
+    client.force_login(get_user_model().objects.create_user("ecommerce_worker", "w@example.com", "x", is_staff=True))
     return client
 
 

@@ -12,9 +12,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lms_plugin.paid_enrollments.rest_api.v1.views import IsServiceOrGlobalStaff
 from lms_plugin.pending_enrollments import api, errors
 from lms_plugin.pending_enrollments.errors import PendingEnrollmentError
+from lms_plugin.trusted_services import IsTrustedService
 
 
 def _serialize(status):
@@ -75,12 +75,12 @@ class FulfillmentStateView(APIView):
     """
     ``POST {"username", "order_number", "state": "failed"|"pending"|"cancelled", "enrollments":
     [{"course_id", "mode"}]}``: the ecommerce worker says an order's seat lines failed for good,
-    are retried by staff, or were refunded. Service users and global staff only. Idempotent.
+    are retried by staff, or were refunded. Trusted services only (global staff). Idempotent.
     Answers the learner's status of each course, as the status endpoint does.
     """
 
     authentication_classes = (JwtAuthentication, SessionAuthentication)
-    permission_classes = (IsAuthenticated, IsServiceOrGlobalStaff)
+    permission_classes = (IsAuthenticated, IsTrustedService)
 
     def handle_exception(self, exc):
         if isinstance(exc, ParseError):
