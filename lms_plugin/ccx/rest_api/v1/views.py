@@ -158,15 +158,12 @@ class CcxListView(CcxApiView, GenericAPIView):
         """
         The CCXs of ``master_course_id`` and/or with ``external_id`` (service users may omit the course).
         """
-        try:
-            records = api.list_ccxs(
-                master_course_id=request.query_params.get("master_course_id"),
-                external_id=request.query_params.get("external_id"),
-                order_by=request.query_params.get("order_by"),
-                sort_order=request.query_params.get("sort_order"),
-            )
-        except CcxApiError as exc:
-            return _error_response(exc)
+        records = api.list_ccxs(
+            master_course_id=request.query_params.get("master_course_id"),
+            external_id=request.query_params.get("external_id"),
+            order_by=request.query_params.get("order_by"),
+            sort_order=request.query_params.get("sort_order"),
+        )
         page = self.paginate_queryset(records)
         return self.get_paginated_response(CcxSerializer(page, many=True).data)
 
@@ -179,15 +176,12 @@ class CcxListView(CcxApiView, GenericAPIView):
         """
         data = _request_data(request)
         external_id = data.get("external_id")
-        try:
-            if _is_async(request):
-                if external_id is not None:
-                    api.check_external_id(external_id)
-                api.validate_input(data, partial=False)
-                return _job_response(request, api.submit_job(_actor(request), CcxJob.Kind.CREATE, data))
-            record = api.create(data, external_id=external_id, actor=_actor(request))
-        except CcxApiError as exc:
-            return _error_response(exc)
+        if _is_async(request):
+            if external_id is not None:
+                api.check_external_id(external_id)
+            api.validate_input(data, partial=False)
+            return _job_response(request, api.submit_job(_actor(request), CcxJob.Kind.CREATE, data))
+        record = api.create(data, external_id=external_id, actor=_actor(request))
         return Response(status=status.HTTP_201_CREATED, data=CcxSerializer(record).data)
 
 
@@ -217,10 +211,7 @@ class CcxDetailView(CcxApiView):
         One CCX.
         """
         self._authorize(request, ccx_course_id)
-        try:
-            return Response(CcxSerializer(api.get(ccx_course_id)).data)
-        except CcxApiError as exc:
-            return _error_response(exc)
+        return Response(CcxSerializer(api.get(ccx_course_id)).data)
 
     @extend_schema(
         request=CcxWriteSerializer, parameters=[ASYNC_PARAMETER], responses={200: CcxSerializer, **ACCEPTED, **ERRORS}
@@ -306,15 +297,12 @@ class CcxExternalIdView(CcxApiView):
         """
         data = _request_data(request)
         self._authorize(request, external_id, data.get("master_course_id"))
-        try:
-            if _is_async(request):
-                api.check_external_id(external_id)
-                api.validate_input(data, partial=False)
-                job = api.submit_job(_actor(request), CcxJob.Kind.UPSERT_EXTERNAL, data, target=external_id)
-                return _job_response(request, job)
-            record, created = api.create_or_update_by_external_id(external_id, data, actor=_actor(request))
-        except CcxApiError as exc:
-            return _error_response(exc)
+        if _is_async(request):
+            api.check_external_id(external_id)
+            api.validate_input(data, partial=False)
+            job = api.submit_job(_actor(request), CcxJob.Kind.UPSERT_EXTERNAL, data, target=external_id)
+            return _job_response(request, job)
+        record, created = api.create_or_update_by_external_id(external_id, data, actor=_actor(request))
         return Response(
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK, data=CcxSerializer(record).data
         )
