@@ -4,7 +4,8 @@ Replica of openedx-platform ``lms/djangoapps/learner_home/serializers.py`` (subs
 ``EnrollmentSerializer.to_representation`` runs ``CourseEnrollmentAPIRenderStarted`` on each
 serialized enrollment, as upstream does. Not replicated: certificates, entitlements, programs,
 grade data, courseware access checks, upgrade and email fields that read the platform's
-context dictionaries.
+context dictionaries. ``homeUrl`` is ``course_home_url(course_id)``, as upstream at
+e57a655d77b614f19223984e9805b1fb940ab192.
 """
 from common.djangoapps.course_modes.models import CourseMode
 from openedx.features.course_experience import course_home_url
