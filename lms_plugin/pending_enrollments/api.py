@@ -139,10 +139,17 @@ def _fulfilled(user, course_key, mode):
     return is_active and enrolled_mode == mode
 
 
+def _course_display(course_key):
+    overview = platform.course_overview_or_none(course_key)
+    name = getattr(overview, "display_name", None) or str(course_key)
+    return {"course_name": name, "course_url": platform.course_home_url(course_key)}
+
+
 def statuses_for_user(user, course_ids=None):
     """
     ``PendingEnrollmentStatus`` of each pending course of ``user`` (or of ``course_ids``, which
-    answer ``active`` or ``none`` once nothing is pending).
+    answer ``active`` or ``none`` once nothing is pending), with the course's name and URL: the
+    learner-dashboard plugin shows a course bought before the platform lists it.
     """
     rows = PendingEnrollment.objects.filter(user=user)
     wanted = None
@@ -160,12 +167,13 @@ def statuses_for_user(user, course_ids=None):
         if row is None:
             results.append(PendingEnrollmentStatus(
                 str(course_key), ACTIVE if is_active else NONE, mode=enrolled_mode or "", has_access=is_active,
-                username=user.username,
+                username=user.username, **_course_display(course_key),
             ))
         else:
             results.append(PendingEnrollmentStatus(
                 str(course_key), PENDING, mode=row.mode, order_number=row.order_number, created=row.created,
                 has_access=is_active, username=user.username, failed_at=row.failed_at,
+                **_course_display(course_key),
             ))
     return results
 

@@ -19,6 +19,8 @@ class PendingEnrollmentStatus:
     state keep working) and carries ``failed_at``.
     ``has_access``: the learner is already enrolled in another mode (an upgrade is pending),
     so the course link stays enabled.
+    ``course_name``/``course_url``: what a dashboard shows for a course it does not list yet
+    (the display name, or the course key when the course has no overview).
     """
 
     course_id: str
@@ -29,6 +31,8 @@ class PendingEnrollmentStatus:
     has_access: bool = False
     username: str = ""
     failed_at: datetime | None = None
+    course_name: str = ""
+    course_url: str = ""
 
     @property
     def fulfillment_failed(self):

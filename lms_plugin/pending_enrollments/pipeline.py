@@ -85,14 +85,13 @@ class AddPendingEnrollmentsToDashboard(PipelineStep):
             if status.has_access:
                 upgrades[status.course_id] = note_for(status)
                 continue
-            overview = platform.course_overview_or_none(status.course_id)
             new.append({
                 "course_id": status.course_id,
-                "display_name": getattr(overview, "display_name", None) or status.course_id,
+                "display_name": status.course_name,
                 "mode": status.mode,
                 "note": note_for(status),
                 "state": "failed" if status.fulfillment_failed else "pending",
-                "course_url": platform.course_home_url(status.course_id),
+                "course_url": status.course_url,
             })
         context = dict(context)
         context["commerce_pending_enrollments"] = new

@@ -188,6 +188,20 @@ def test_the_status_endpoint_turns_active_once_enrolled(client, course, learner)
         "status"] == "active"
 
 
+def test_the_status_endpoint_names_the_course_for_a_dashboard_that_does_not_list_it_yet(client, course, learner):
+    hand_off(client, token())
+    (result,) = client.get("/api/pending_enrollments/v1/status/").json()["results"]
+    assert result["course_id"] == COURSE and result["status"] == "pending" and result["has_access"] is False
+    assert result["course_name"] == "Pending Course"
+    assert result["course_url"] == f"/courses/{COURSE}/"
+
+
+def test_the_status_endpoint_falls_back_to_the_course_key_without_an_overview(client, learner):
+    hand_off(client, token())
+    (result,) = client.get("/api/pending_enrollments/v1/status/").json()["results"]
+    assert result["course_name"] == COURSE
+
+
 def test_the_status_endpoint_refuses_a_bad_course_id(client, learner):
     response = client.get("/api/pending_enrollments/v1/status/", {"course_id": "nope"})
     assert response.status_code == 400 and response.json()["error_code"] == "invalid_course_id"

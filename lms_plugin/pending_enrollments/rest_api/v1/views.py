@@ -26,6 +26,8 @@ def _serialize(status):
         "created": status.created.isoformat() if status.created else None,
         "fulfillment_failed": status.fulfillment_failed,
         "failed_at": status.failed_at.isoformat() if status.failed_at else None,
+        "course_name": status.course_name,
+        "course_url": status.course_url,
     }
 
 
@@ -33,8 +35,10 @@ class PendingEnrollmentStatusView(APIView):
     """
     The requesting learner's pending enrollments, or the state of each ``course_id`` asked for:
     ``{"results": [{"course_id", "status": "pending"|"active"|"none", "mode", "has_access", "created",
-    "fulfillment_failed", "failed_at"}]}``. ``fulfillment_failed`` is true on a pending entry whose
-    fulfillment failed for good (support has been told); ``status`` stays ``pending`` for it.
+    "fulfillment_failed", "failed_at", "course_name", "course_url"}]}``. ``fulfillment_failed`` is true
+    on a pending entry whose fulfillment failed for good (support has been told); ``status`` stays
+    ``pending`` for it. ``course_name``/``course_url`` let a dashboard show a course it does not list
+    yet (``course_url`` is the platform's course home URL).
     """
 
     authentication_classes = (JwtAuthentication, SessionAuthentication)
