@@ -154,3 +154,27 @@ def test_learners_sign_in_on_the_sandbox_login_page(client):
     assert response.status_code == 302
     assert response["Location"] == "/dashboard"
     assert client.cookies["sessionid"].value
+
+
+def test_login_refresh_refuses_an_anonymous_browser(client):
+    assert client.post("/login_refresh").status_code == 401
+
+
+def test_login_refresh_sets_the_jwt_cookies_the_mfes_authenticate_with(client):
+    user = User.objects.get(username="verified")
+    client.force_login(user)
+    response = client.post("/login_refresh")
+    assert response.status_code == 200 and response.json()["user_id"] == user.id
+    header_payload = response.cookies["edx-jwt-cookie-header-payload"]
+    signature = response.cookies["edx-jwt-cookie-signature"]
+    assert not header_payload["httponly"] and signature["httponly"]
+    claims = pyjwt.decode(f"{header_payload.value}.{signature.value}", options={"verify_signature": False})
+    assert claims["preferred_username"] == "verified"
+
+    # The JWT alone (no session) authenticates an API call, the way frontend-platform makes it.
+    client.logout()
+    client.cookies["edx-jwt-cookie-header-payload"] = header_payload.value
+    client.cookies["edx-jwt-cookie-signature"] = signature.value
+    assert client.get("/api/pending_enrollments/v1/status/", HTTP_USE_JWT_COOKIE="true").status_code == 200
+    del client.cookies["edx-jwt-cookie-signature"]
+    assert client.get("/api/pending_enrollments/v1/status/", HTTP_USE_JWT_COOKIE="true").status_code == 401

@@ -9,6 +9,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from edx_django_utils.plugins import get_plugin_url_patterns
 from openedx.core.djangoapps.plugins.constants import ProjectType
+from openedx.core.djangoapps.user_authn.views import login as login_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -16,6 +17,8 @@ urlpatterns = [
     path("oauth2/", include("openedx.core.djangoapps.oauth_dispatch.urls")),
     re_path(r"^dashboard/?$", student_views.student_dashboard, name="dashboard"),
     path("api/learner_home/", include("lms.djangoapps.learner_home.urls", namespace="learner_home")),
+    # user_authn's urls_common: the MFEs' frontend-platform refreshes its JWT cookies here.
+    path("login_refresh", login_views.login_refresh, name="login_refresh"),
     path("api/schema/", SpectacularAPIView.as_view(), name="openapi-schema"),
     path("", include("sandbox_lms.urls")),
 ]
