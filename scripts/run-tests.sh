@@ -26,6 +26,23 @@ run_suite() {
   if [ $rc -ne 0 ] && [ $rc -ne 5 ]; then failed+=("${suite} $*"); fi
 }
 
+# The learner-dashboard MFE plugin (frontend/learner-dashboard-pending): its unit tests (vitest),
+# after `npm ci` from the committed lockfile whenever node_modules is older than it.
+run_frontend() {
+  local package=frontend/learner-dashboard-pending
+  echo "=== ${package}"
+  if ! command -v npm >/dev/null; then
+    echo "npm is not installed (Node.js 20+ is needed for ${package})." >&2
+    failed+=("${package}")
+    return
+  fi
+  if [ ! -f "${package}/node_modules/.package-lock.json" ] \
+      || [ "${package}/package-lock.json" -nt "${package}/node_modules/.package-lock.json" ]; then
+    (cd "$package" && npm ci --no-audit --no-fund) || { failed+=("${package} npm ci"); return; }
+  fi
+  (cd "$package" && npm test) || failed+=("${package}")
+}
+
 reachable() {
   "$VENV_BIN/python" - "$1" <<'PY'
 import socket, sys
@@ -41,6 +58,7 @@ PY
 unset DATABASE_URL CELERY_BROKER_URL SANDBOX_DATABASE_NAME
 export SANDBOX_VAR_DIR=${SANDBOX_VAR_DIR:-$(pwd)/sandbox/var/test}
 run_suite packaging
+run_frontend
 for suite in "${SUITES[@]}"; do
   run_suite "$suite" -m "not mariadb and not redis" "$@"
 done
