@@ -12,6 +12,7 @@ from mako.lookup import TemplateLookup
 from mako.template import Template
 from opaque_keys.edx.keys import CourseKey
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
+from openedx.features.course_experience import course_home_url
 
 import lms_plugin.pending_enrollments
 from lms_plugin.pending_enrollments import api
@@ -55,7 +56,7 @@ def test_a_pending_course_renders_with_its_link_disabled_and_the_script(learner)
     html = render(learner)
     assert f'data-pending-course-id="{NEW}"' in html and 'data-enrollment-status="pending"' in html
     assert "Bought &lt;Course&gt;" in html  # escaped
-    assert f'data-href="/courses/{NEW}/"' in html and ' href=' not in html.split("data-pending-link", 1)[1].split(">")[0]
+    assert f'data-href="{course_home_url(NEW)}"' in html and ' href=' not in html.split("data-pending-link", 1)[1].split(">")[0]
     assert "being processed" in html
     assert 'data-pending-status-url="/api/pending_enrollments/v1/status/"' in html
     assert 'src="/static/pending_enrollments/pending_enrollments.js"' in html

@@ -19,6 +19,7 @@ from common.djangoapps.student.models import CourseEnrollment
 from django.contrib.auth import get_user_model
 from opaque_keys.edx.keys import CourseKey
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
+from openedx.features.course_experience import course_home_url
 
 from lms_plugin.pending_enrollments import api
 from support.processes import REPO_ROOT, host_server
@@ -121,7 +122,7 @@ def test_the_mfe_plugin_shows_pending_then_active_without_a_reload(harness, lear
         banner.and_(page.locator('[data-enrollment-status="active"]')).wait_for(timeout=60_000)
         assert page.evaluate("window.__not_reloaded") is True
         link = new_card.get_by_role("link", name="View course")
-        assert link.get_attribute("href") == f"{lms_root}/courses/{NEW}/"
+        assert link.get_attribute("href") == course_home_url(NEW)  # the platform's (learning MFE) URL
         assert "being processed" not in new_card.inner_text()
         assert "Your upgrade to verified is complete." in banner.inner_text()
         assert "Bought Course is ready." in page.get_by_role("status").inner_text()

@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
+from openedx.features.course_experience import course_home_url
 
 from lms_plugin.pending_enrollments import api
 from lms_plugin.pending_enrollments.handoff import check_secret
@@ -193,7 +194,7 @@ def test_the_status_endpoint_names_the_course_for_a_dashboard_that_does_not_list
     (result,) = client.get("/api/pending_enrollments/v1/status/").json()["results"]
     assert result["course_id"] == COURSE and result["status"] == "pending" and result["has_access"] is False
     assert result["course_name"] == "Pending Course"
-    assert result["course_url"] == f"/courses/{COURSE}/"
+    assert result["course_url"] == course_home_url(COURSE_KEY)
 
 
 def test_the_status_endpoint_falls_back_to_the_course_key_without_an_overview(client, learner):
