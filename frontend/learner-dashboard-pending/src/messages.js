@@ -43,7 +43,7 @@ const messages = defineMessages({
   },
   failedNote: {
     id: 'commerce.pendingEnrollments.note.failed',
-    defaultMessage: 'We could not enroll you in this course. Support has been told and will contact you.',
+    defaultMessage: 'We could not enroll you in this course. Our support team has been told and will contact you; you do not need to pay again.',
     description: 'Shown when fulfillment of a paid enrollment failed for good',
   },
   announceReady: {

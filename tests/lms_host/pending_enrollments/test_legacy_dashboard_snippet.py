@@ -62,6 +62,14 @@ def test_a_pending_course_renders_with_its_link_disabled_and_the_script(learner)
     assert 'src="/static/pending_enrollments/pending_enrollments.js"' in html
 
 
+def test_a_failed_fulfillment_renders_failed_with_the_note_the_script_shows(learner):
+    api.report_fulfillment(learner.username, "EDX-1", "failed", [(NEW, "verified")])
+    html = render(learner)
+    assert f'data-pending-course-id="{NEW}" data-enrollment-status="failed"' in html
+    assert "We could not enroll you in this course." in html
+    assert 'data-pending-failed-note="We could not enroll you' in html
+
+
 def test_an_upgrade_shows_a_note_on_its_listed_course(learner):
     CourseEnrollment.enroll(learner, UPGRADED, mode="audit")
     api.record_pending(learner, [(UPGRADED, "verified")])

@@ -3,7 +3,8 @@ The learner-dashboard plugin (frontend/learner-dashboard-pending) in a real brow
 sandbox LMS: frontend-platform started as the MFE starts it, the widgets mounted through
 frontend-plugin-framework's PluginSlot from the operator's env.config.jsx, the JWT cookie from
 /login_refresh. A new course shows pending with its button disabled, an upgrade as a banner on
-its card; both turn active in place when the enrollments are made, without a reload.
+its card; both turn active in place when the enrollments are made, without a reload, and an
+order that failed for good says so.
 
 ``UPDATE_DOCS_SCREENSHOTS=1`` copies the screenshots into docs/images/.
 """
@@ -34,6 +35,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync"]
 NEW = CourseKey.from_string("course-v1:edX+Bought+2026")
 UPGRADED = CourseKey.from_string("course-v1:edX+Upgraded+2026")
+FAILING = CourseKey.from_string("course-v1:edX+Failing+2026")
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +53,14 @@ def harness():
 @pytest.fixture
 def learner():
     user = get_user_model().objects.create_user("mfe_learner", "mfe@example.com", "edx")
-    for key, name in ((NEW, "Bought Course"), (UPGRADED, "Upgraded Course")):
+    for key, name in ((NEW, "Bought Course"), (UPGRADED, "Upgraded Course"), (FAILING, "Failing Course")):
         CourseOverview.objects.create(id=key, display_name=name)
         for slug, price in (("audit", 0), ("verified", 49)):
             CourseMode.objects.create(course_id=key, mode_slug=slug, mode_display_name=slug, min_price=price)
     CourseEnrollment.enroll(user, UPGRADED, mode="audit")
     # What the receipt hand-off records once ecommerce has taken the payment.
     api.record_pending(user, [(NEW, "verified"), (UPGRADED, "verified")], order_number="EDX-100")
+    api.record_pending(user, [(FAILING, "verified")], order_number="EDX-101")
     return user
 
 
@@ -108,12 +111,14 @@ def test_the_mfe_plugin_shows_pending_then_active_without_a_reload(harness, lear
         banner = upgraded_card.locator(".commerce-pending-banner")
         banner.wait_for(timeout=30_000)
         assert "Your upgrade to verified is being processed." in banner.inner_text()
-        assert page.locator(".commerce-pending-card").count() == 1  # the upgrade gets no card of its own
+        assert page.locator(".commerce-pending-card").count() == 2  # the upgrade gets no card of its own
         keep_screenshot(new_card, tmp_path, "learner-dashboard-pending-card.png")
         keep_screenshot(upgraded_card, tmp_path, "learner-dashboard-upgrade-banner.png")
         page.evaluate("window.__not_reloaded = true")
 
-        # Fulfillment enrolls the learner; the enrollment events clear the pending rows.
+        # Fulfillment enrolls the learner; the enrollment events clear the pending rows. The
+        # other order fails for good, and ecommerce says so.
+        api.report_fulfillment(learner.username, "EDX-101", "failed", [(FAILING, "verified")])
         CourseEnrollment.enroll(learner, NEW, mode="verified")
         CourseEnrollment.get_enrollment(learner, UPGRADED).update_enrollment(mode="verified")
 
@@ -126,5 +131,11 @@ def test_the_mfe_plugin_shows_pending_then_active_without_a_reload(harness, lear
         assert "being processed" not in new_card.inner_text()
         assert "Your upgrade to verified is complete." in banner.inner_text()
         assert "Bought Course is ready." in page.get_by_role("status").inner_text()
+        failed_card = page.locator(f'.commerce-pending-card[data-course-id="{FAILING}"]')
+        failed_card.and_(page.locator('[data-enrollment-status="failed"]')).wait_for(timeout=60_000)
+        assert "We could not enroll you in this course. Our support team has been told" in failed_card.inner_text()
+        assert failed_card.get_by_role("button").count() == 0 and failed_card.get_by_role("link").count() == 0
+        assert "We could not enroll you in Failing Course." in page.get_by_role("status").inner_text()
         keep_screenshot(new_card, tmp_path, "learner-dashboard-card-active.png")
+        keep_screenshot(failed_card, tmp_path, "learner-dashboard-card-failed.png")
         browser.close()

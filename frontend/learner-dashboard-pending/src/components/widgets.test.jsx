@@ -95,10 +95,10 @@ describe('a new course bought', () => {
   });
 
   it('says plainly when the enrollment failed for good', async () => {
-    useLms({ first: [status(NEW)], answer: () => [status(NEW, { status: 'failed' })] });
+    useLms({ first: [status(NEW)], answer: () => [status(NEW, { fulfillment_failed: true })] });
     render(<CourseList />);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('We could not enroll you in New Course.'));
-    expect(screen.getByText('New Course').closest('[data-course-id]')).toHaveTextContent('Support has been told');
+    expect(screen.getByText('New Course').closest('[data-course-id]')).toHaveTextContent('Our support team has been told');
     expect(screen.queryByRole('button', { name: 'View course' })).toBeNull();
   });
 });

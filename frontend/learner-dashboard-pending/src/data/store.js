@@ -5,7 +5,9 @@
  *
  * The poll backs off from `firstDelay` by `factor` to `maxDelay` (and doubles on errors), says
  * "taking longer than usual" after `slowAfter` ms and stops after `giveUpAfter` ms: a fulfillment
- * that takes minutes is support's business, not a reason to poll forever.
+ * that takes minutes is support's business, not a reason to poll forever. An entry the LMS flags
+ * `fulfillment_failed` (failed for good, support told) shows as failed and is still asked about,
+ * since a staff retry may fulfil it.
  */
 import { fetchCardCourseIds, fetchStatuses } from './api';
 
@@ -30,7 +32,7 @@ function entryFrom(result) {
     courseUrl: result.course_url || '',
     mode: result.mode || '',
     kind: result.has_access ? UPGRADE : NEW_COURSE,
-    status: PENDING,
+    status: result.fulfillment_failed ? FAILED : PENDING,
   };
 }
 
@@ -61,7 +63,10 @@ export function createPendingStore({
     state = { ...state, ...changes };
     listeners.forEach((listener) => listener());
   };
-  const pendingIds = () => Object.values(state.entries).filter((e) => e.status === PENDING).map((e) => e.courseId);
+  // A failed entry is still asked about: a staff retry may fulfil it after all.
+  const pendingIds = () => Object.values(state.entries)
+    .filter((e) => e.status === PENDING || e.status === FAILED).map((e) => e.courseId);
+  const anyPending = () => Object.values(state.entries).some((e) => e.status === PENDING);
 
   const schedule = () => {
     if (!pendingIds().length) { return; }
@@ -73,7 +78,7 @@ export function createPendingStore({
   };
 
   const noteSlowness = () => {
-    if (!state.slow && pendingIds().length && now() - startedAt >= opts.slowAfter) {
+    if (!state.slow && anyPending() && now() - startedAt >= opts.slowAfter) {
       set({ slow: true, announcement: 'slow' });
     }
   };
@@ -87,13 +92,15 @@ export function createPendingStore({
       const ready = [];
       results.forEach((result) => {
         const entry = entries[result.course_id];
-        if (!entry || entry.status !== PENDING) { return; }
+        if (!entry || entry.status === ACTIVE) { return; }
         if (result.status === ACTIVE) {
           entries[result.course_id] = { ...entry, status: ACTIVE, mode: result.mode || entry.mode };
           ready.push(entry.courseId);
-        } else if (result.status === FAILED) {
-          entries[result.course_id] = { ...entry, status: FAILED };
-        } else if (result.status !== PENDING) {
+        } else if (result.status === PENDING) {
+          // The LMS keeps a failed fulfillment pending and flags it; a staff retry clears the flag.
+          const status = result.fulfillment_failed ? FAILED : PENDING;
+          if (status !== entry.status) { entries[result.course_id] = { ...entry, status }; }
+        } else {
           delete entries[result.course_id]; // nothing pending any more (refunded, cleared by support)
         }
       });

@@ -137,12 +137,41 @@ describe('the pending store', () => {
     expect(h.store.getState().entries).toEqual({});
   });
 
-  it('shows a failed fulfillment as failed and stops asking', async () => {
-    const h = harness({ polls: [[pending({ status: 'failed' })]] });
+  it('shows a fulfillment that failed for good as failed, and keeps asking', async () => {
+    const h = harness({ polls: [[pending({ fulfillment_failed: true })]] });
     await h.start();
     await h.tick();
     expect(h.store.getState().entries[COURSE].status).toBe('failed');
-    expect(h.timers).toHaveLength(0);
+    expect(h.timers).toHaveLength(1);
+  });
+
+  it('lists a course already failed at once, as failed', async () => {
+    const h = harness({ first: [pending({ fulfillment_failed: true })] });
+    await h.start();
+    expect(h.store.getState().entries[COURSE].status).toBe('failed');
+  });
+
+  it('turns a failed course active when a staff retry fulfils it', async () => {
+    const h = harness({
+      first: [pending({ fulfillment_failed: true })],
+      polls: [[pending()], [pending({ status: 'active' })]],
+    });
+    await h.start();
+    await h.tick();
+    expect(h.store.getState().entries[COURSE].status).toBe('pending');
+    await h.tick();
+    expect(h.store.getState().entries[COURSE].status).toBe('active');
+  });
+
+  it('does not call a failed course slow', async () => {
+    const h = harness({
+      first: [pending({ fulfillment_failed: true })],
+      polls: [[pending({ fulfillment_failed: true })]],
+      options: { firstDelay: 1000, factor: 1, maxDelay: 1000, slowAfter: 0, giveUpAfter: 1e9 },
+    });
+    await h.start();
+    await h.tick();
+    expect(h.store.getState().slow).toBe(false);
   });
 
   it('stays quiet when the first request fails', async () => {
