@@ -30,10 +30,14 @@ const PendingCourseCard = ({ entry, slow, stopped }) => {
         actions={isPending ? <Badge variant="info">{formatMessage(messages.pendingBadge)}</Badge> : null}
       />
       <Card.Section>
-        <p className="commerce-pending-note small mb-2">
-          {isPending && <Spinner animation="border" size="sm" className="mr-2" screenReaderText="" />}
-          {note}
-        </p>
+        {entry.status === FAILED ? (
+          <Alert variant="danger" className="commerce-pending-note mb-2">{note}</Alert>
+        ) : (
+          <p className="commerce-pending-note small mb-2">
+            {isPending && <Spinner animation="border" size="sm" className="mr-2" screenReaderText="" />}
+            {note}
+          </p>
+        )}
         {isPending && slow && !stopped && (
           <Alert variant="warning" className="commerce-pending-slow mb-2">{formatMessage(messages.slowNote)}</Alert>
         )}
