@@ -19,7 +19,17 @@ from rest_framework.permissions import BasePermission
 def is_trusted_service(request):
     """
     Whether the caller of this DRF request may act on any course's objects as a service.
+
+    Decided once per request (a view asks several times; the restricted check decodes the JWT).
     """
+    cached = getattr(request, "_commerce_trusted_service", None)
+    if cached is None:
+        cached = _decide(request)
+        request._commerce_trusted_service = cached  # pylint: disable=protected-access
+    return cached
+
+
+def _decide(request):
     user = getattr(request, "user", None)
     if not (user and user.is_authenticated and user.is_active and user.is_staff):
         return False

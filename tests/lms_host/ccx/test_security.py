@@ -204,12 +204,15 @@ def test_global_staff_is_trusted_by_session(demo):
 # --- DELETE, as v0 ------------------------------------------------------------------------------
 
 
-def test_delete_removes_the_ccx_its_overrides_enrollments_and_external_id(teacher_client, service_client):
+def test_delete_removes_the_ccx_its_overrides_enrollments_and_external_id(teacher_client, service_client,
+                                                                          django_assert_max_num_queries):
     ccx_course_id = send(service_client, "put", f"{EXTERNAL}del-1", ccx_body()).json()["ccx_course_id"]
     ccx_key = CourseKey.from_string(ccx_course_id)
     assert CcxFieldOverride.objects.exists() and CourseEnrollment.objects.filter(course_id=ccx_key).exists()
 
-    response = send(teacher_client, "delete", f"{V1}{ccx_course_id}")
+    # 17 today: the permission lookups, the locked CCX, the external id, v0's four deletes and their cascades.
+    with django_assert_max_num_queries(20):
+        response = send(teacher_client, "delete", f"{V1}{ccx_course_id}")
 
     assert response.status_code == 204
     assert not CustomCourseForEdX.objects.exists()
