@@ -41,6 +41,17 @@ def payment_fields():
     return tuple(getattr(import_string(settings.PAYMENT_PROCESSORS[0]), "payment_fields", ()))
 
 
+def host_refuses_duplicate_seats():
+    """
+    Whether the host itself refuses to sell a learner a seat they hold or have ordered.
+
+    A stock Oscar shop does not, so the plugin does (``held_seats``). Otto does (its
+    ``/basket/add/`` and payment views check ``UserAlreadyPlacedOrder`` and the LMS enrollment),
+    and the plugin then stays out of the way rather than refuse on different grounds.
+    """
+    return False
+
+
 def payment_errors():
     """
     The exception classes a processor raises for a declined payment and for a gateway failure.

@@ -71,6 +71,7 @@ def add_skus_to_basket(user, skus, request=None):
         seat = seat_by_sku(sku)
         if seat is None:
             raise CheckoutRefused(errors.PRODUCT_NOT_FOUND, f"No product has the SKU {sku!r}.", http_status=404)
+        _refuse_held_seat(user, seat)
         products.append(Product.objects.get(id=seat.product_id))
     basket, _ = Basket.open.get_or_create(owner=user)
     basket.flush()
@@ -78,6 +79,12 @@ def add_skus_to_basket(user, skus, request=None):
     for product in products:
         basket.add_product(product, 1)
     return basket
+
+
+def _refuse_held_seat(user, seat):
+    from ecommerce_plugin.held_seats import api as held_seats_api  # noqa: PLC0415  (it imports checkout)
+
+    held_seats_api.refuse_if_held(user, seat)
 
 
 def place_order(user, basket_id, params=None, request=None):

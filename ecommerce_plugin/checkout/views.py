@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from oscar.core.loading import get_model
@@ -15,6 +16,7 @@ from oscar.core.loading import get_model
 from ecommerce_plugin.api_errors import DB_INT_MAX
 from ecommerce_plugin.checkout import api
 from ecommerce_plugin.checkout.errors import CheckoutRefused
+from ecommerce_plugin.held_seats import api as held_seats_api
 
 Order = get_model("order", "Order")
 
@@ -32,10 +34,21 @@ def basket_add(request):
     try:
         api.add_skus_to_basket(request.user, skus, request)
     except CheckoutRefused as exc:
-        messages.error(request, exc.message)
+        _show_refusal(request, exc)
+    held_seats_api.sync_soon(request.user)
     passthrough = {key: request.GET[key] for key in ("discount_jwt",) if request.GET.get(key)}
     target = "/basket/"
     return redirect(f"{target}?{urlencode(passthrough)}" if passthrough else target)
+
+
+def _show_refusal(request, exc):
+    course_url = getattr(exc, "course_url", None)
+    if course_url:
+        # Oscar's message template renders messages tagged "safe" as HTML; everything is escaped here.
+        link = format_html('{} <a href="{}">{}</a>', exc.learner_message, course_url, _("Go to the course"))
+        messages.error(request, link, extra_tags="safe noicon")
+    else:
+        messages.error(request, exc.message)
 
 
 @require_POST
@@ -52,7 +65,7 @@ def pay(request):
     try:
         placed = api.place_order(request.user, int(basket_id), params, request)
     except CheckoutRefused as exc:
-        messages.error(request, exc.message)
+        _show_refusal(request, exc)
         return redirect("basket:summary")
     return redirect("commerce_ecommerce:checkout-receipt", order_number=placed.number)
 

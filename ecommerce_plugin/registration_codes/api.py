@@ -247,6 +247,17 @@ def redemption_state(user, redemption_id):
     )
 
 
+def redeemed_modes(user, course_key):
+    """
+    The modes of the codes ``user`` redeemed for ``course_key`` and not lost (pending or enrolled).
+    """
+    return list(
+        Redemption.objects.filter(
+            user=user, code__course_key=str(course_key), status__in=(Redemption.PENDING, Redemption.ENROLLED)
+        ).values_list("code__certificate_type", flat=True)
+    )
+
+
 def enrollment_request(redemption_id):
     """
     What the enrollment task sends to the LMS for a pending redemption, or None when done.
@@ -317,6 +328,11 @@ def add_seats_to_basket(user, sku, quantity, request=None):
     refusal = finance_api.enrollment_refusal(seat.course_key)
     if refusal is not None and refusal.error_code == finance_api.COURSE_CLOSED:
         raise RegistrationCodeError(refusal.error_code, refusal.message, 409)
+    if quantity == 1:
+        # One seat is the buyer's own enrollment, not a code to hand out.
+        from ecommerce_plugin.held_seats import api as held_seats_api  # noqa: PLC0415  (it reads this module)
+
+        held_seats_api.refuse_if_held(user, seat)
     Basket = get_model("basket", "Basket")
     Product = get_model("catalogue", "Product")
     basket, _ = Basket.open.get_or_create(owner=user)

@@ -19,6 +19,7 @@ FEATURE_APPS = [
     "ecommerce_plugin.registration_codes",
     "ecommerce_plugin.invoices",
     "ecommerce_plugin.coupons",
+    "ecommerce_plugin.held_seats",
 ]
 
 
@@ -36,10 +37,11 @@ def plugin_settings(settings):
     #   another service is made without one.
     settings.COMMERCE_LMS_REQUEST_TIMEOUT = (3.05, 10)
     # .. setting_name: COMMERCE_CHECKOUT_STEPS
-    # .. setting_default: []
+    # .. setting_default: ["ecommerce_plugin.held_seats.checkout_steps.HeldSeatStep", ...]
     # .. setting_description: Dotted paths of the checkout steps (``ecommerce_plugin.checkout.steps.CheckoutStep``)
     #   that check a basket before it is charged, in order. Each feature adds its own.
-    settings.COMMERCE_CHECKOUT_STEPS = []
+    # Held seats first: a seat the learner already has is refused before any step reserves anything.
+    settings.COMMERCE_CHECKOUT_STEPS = ["ecommerce_plugin.held_seats.checkout_steps.HeldSeatStep"]
     # CCX purchases: the quote check runs before every charge (a no-op for baskets without CCX lines).
     settings.COMMERCE_CHECKOUT_STEPS = [
         *settings.COMMERCE_CHECKOUT_STEPS,

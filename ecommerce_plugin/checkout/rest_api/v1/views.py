@@ -14,6 +14,7 @@ from ecommerce_plugin.checkout.rest_api.v1.serializers import (
     CheckoutRequestSerializer,
     PlacedOrderSerializer,
 )
+from ecommerce_plugin.held_seats import api as held_seats_api
 
 
 class BasketItemsView(CommerceAPIView):
@@ -26,6 +27,7 @@ class BasketItemsView(CommerceAPIView):
         serializer = BasketAddSerializer(data=request.data)
         if not serializer.is_valid():
             return invalid(serializer)
+        held_seats_api.sync_soon(request.user)
         try:
             basket = api.add_skus_to_basket(request.user, serializer.validated_data["skus"], request)
         except CheckoutRefused as exc:
