@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from ecommerce_host.held_seats.support import CARD, basket_holding, charges
 from oscar.core.loading import get_model
 
-from ecommerce_host.held_seats.support import CARD, basket_holding, charges
 from ecommerce_plugin.checkout import api as checkout_api
 from ecommerce_plugin.checkout.errors import CheckoutRefused
 from ecommerce_plugin.held_seats import api, rules

@@ -57,3 +57,21 @@ def test_the_basket_page_queues_a_sync_after_its_answer(client, learner, monkeyp
     with committed():
         client.get("/basket/add/", {"sku": "NOPE"})
     assert queued == [learner.id]
+
+
+def test_an_lms_enrollment_event_updates_the_copy_at_once(learner):
+    from opaque_keys.edx.keys import CourseKey  # noqa: PLC0415
+    from openedx_events.learning.data import CourseData, CourseEnrollmentData, UserData, UserPersonalData  # noqa: PLC0415
+    from openedx_events.learning.signals import COURSE_ENROLLMENT_CHANGED  # noqa: PLC0415
+
+    enrollment = CourseEnrollmentData(
+        user=UserData(id=99, is_active=True, pii=UserPersonalData(username="learner", email="l@example.com")),
+        course=CourseData(course_key=CourseKey.from_string(COURSE)),
+        mode="verified",
+        is_active=True,
+        creation_date=timezone.now(),
+    )
+    COURSE_ENROLLMENT_CHANGED.send_event(enrollment=enrollment)
+
+    fact = LearnerEnrollment.objects.get(user=learner, course_key=COURSE)
+    assert (fact.mode, fact.is_active) == ("verified", True)
