@@ -47,8 +47,7 @@ class JudgesRulesForm:
 
 class CourseRunTypeRulesForm(JudgesRulesForm):
     def violations(self):
-        tracks = list(self._proposed("tracks"))
-        return checks.run_type_violations(self.instance, tracks)
+        return checks.run_type_violations(self.instance, self._proposed("tracks"))
 
 
 class CourseTypeRulesForm(JudgesRulesForm):

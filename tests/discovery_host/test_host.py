@@ -164,3 +164,20 @@ def test_update_seat_refuses_a_seat_type_the_run_type_has_no_track_for():
 
     assert not run.seats.exists()
     assert loader.processing_failure_occurred
+
+
+@pytest.mark.django_db
+def test_every_plugin_setting_has_a_default_when_the_host_never_ran_add_plugins(settings, client):
+    # A host that lists the apps in YAML EXTRA_APPS alone never gets the names from settings/common.py.
+    from discovery_plugin.conf import setting
+    from discovery_plugin.settings.common import DEFAULTS
+
+    for name in DEFAULTS:
+        delattr(settings, name)
+
+    assert {name: setting(name) for name in DEFAULTS} == DEFAULTS
+    Partner.objects.create(name="Test partner", short_code="test", site=Site.objects.get(pk=1))
+    client.force_login(User.objects.create_user("reader", "reader@example.com", "edx"))
+    response = client.get("/api/course_types/v1/course_runs/")
+    assert response.status_code == 200
+    assert response.json()["count"] == 0

@@ -136,3 +136,27 @@ def test_the_api_is_in_upstreams_drf_yasg_docs(partner, user):
     assert response.status_code == 200
     text = response.content.decode()
     assert "course_types" in text and "/course_runs/{course_run_key}/" in text
+
+
+def test_a_publisher_api_write_dropping_a_paid_seat_is_a_400_with_the_error_code(partner):
+    """
+    Upstream's own ``PATCH /api/v1/course_runs/{key}/`` (Publisher): a run type change that would drop a paid
+    seat is refused inside its transaction and answered 400 with the rule's error code.
+    """
+    from course_discovery.apps.core.tests.factories import StaffUserFactory  # noqa: PLC0415
+
+    course = CourseFactory(partner=partner, type=CourseType.objects.get(slug="verified-audit"))
+    run = CourseRunFactory(course=course, type=CourseRunType.objects.get(slug="verified-audit"), status="unpublished")
+    SeatFactory(course_run=run, type=SeatTypeFactory.verified(), price=49)
+    client = APIClient()
+    client.force_authenticate(StaffUserFactory())
+
+    response = client.patch(
+        f"/api/v1/course_runs/{run.key}/",
+        {"run_type": str(CourseRunType.objects.get(slug="audit").uuid)},
+        format="json",
+    )
+
+    assert response.status_code == 400, response.content
+    assert response.json()["error_code"] == errors.PAID_SEAT_TYPE_DROPPED
+    assert set(CourseRun.everything.filter(key=run.key).values_list("type__slug", flat=True)) == {"verified-audit"}

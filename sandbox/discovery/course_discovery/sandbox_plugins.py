@@ -3,10 +3,12 @@ Sandbox glue, not a replica: how the discovery service loads plugin apps.
 
 course-discovery has no plugin loader of its own (the LMS has
 ``openedx/core/djangoapps/plugins/``). An operator adds the
-``edx_django_utils.plugins`` calls in ``settings/base.py``, ``settings/sandbox.py``,
-``settings/test.py`` and ``urls.py`` with these constants, and installs
-``PluginSignalsConfig`` to connect the plugins' signal receivers; that is the
-whole integration. The plugin's ``apps.py`` names the same entry-point group.
+``edx_django_utils.plugins`` calls in ``settings/base.py``, ``settings/sandbox.py`` and
+``settings/test.py`` with these constants and sets ``ROOT_URLCONF`` to the plugin's
+``discovery_plugin.host_urls`` (the README's lines). ``PluginSignalsConfig`` connects
+the receivers plugins declare in ``signals_config`` (the discovery plugin declares
+none; its guards connect in its app's ``ready()``). The plugin's ``apps.py`` names
+the same entry-point group.
 """
 from django.apps import AppConfig
 from edx_django_utils.plugins import connect_plugin_receivers
