@@ -27,7 +27,7 @@ run_suite() {
 }
 
 # The learner-dashboard MFE plugin (frontend/learner-dashboard-pending): its unit tests (vitest),
-# after `npm ci` from the committed lockfile whenever node_modules is older than it.
+# after `npm ci` from the committed lockfile whenever node_modules was installed from another one.
 run_frontend() {
   local package=frontend/learner-dashboard-pending
   echo "=== ${package}"
@@ -36,9 +36,11 @@ run_frontend() {
     failed+=("${package}")
     return
   fi
-  if [ ! -f "${package}/node_modules/.package-lock.json" ] \
-      || [ "${package}/package-lock.json" -nt "${package}/node_modules/.package-lock.json" ]; then
+  local lock stamp="${package}/node_modules/.installed-from-lock"
+  lock=$(sha256sum "${package}/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$lock" ]; then
     (cd "$package" && npm ci --no-audit --no-fund) || { failed+=("${package} npm ci"); return; }
+    echo "$lock" > "$stamp"
   fi
   (cd "$package" && npm test) || failed+=("${package}")
 }
