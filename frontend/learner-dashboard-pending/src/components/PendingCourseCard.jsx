@@ -13,7 +13,7 @@ import { ACTIVE, FAILED, PENDING } from '../data/store';
  * A course the learner bought and the MFE does not list yet: shaped like the MFE's course card,
  * its button disabled while the enrollment is processed, enabled in place once it is active.
  */
-const PendingCourseCard = ({ entry, slow, stopped }) => {
+const PendingCourseCard = ({ entry, slow = false, stopped = false }) => {
   const { formatMessage } = useIntl();
   const isPending = entry.status === PENDING;
   let note = formatMessage(messages.pendingNote);
@@ -74,7 +74,5 @@ PendingCourseCard.propTypes = {
   slow: PropTypes.bool,
   stopped: PropTypes.bool,
 };
-
-PendingCourseCard.defaultProps = { slow: false, stopped: false };
 
 export default PendingCourseCard;

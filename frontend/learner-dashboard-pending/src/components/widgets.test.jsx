@@ -65,9 +65,10 @@ afterEach(() => {
 
 describe('a new course bought', () => {
   it('shows at once as its own card, above the MFE list, its button disabled, with a note', async () => {
-    useLms({ first: [status(NEW)] });
+    const api = useLms({ first: [status(NEW)] });
     render(<CourseList />);
     const card = await screen.findByText('New Course');
+    expect(api.fetchCardCourseIds).not.toHaveBeenCalled(); // no upgrade: the cards need no lookup
     const entry = card.closest('[data-course-id]');
     expect(entry).toHaveAttribute('data-enrollment-status', 'pending');
     expect(entry).toHaveTextContent('Your enrollment is being processed');

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-import { getPendingStore } from './store';
+import { getPendingStore, UPGRADE } from './store';
 
 /* The shared pending state; subscribing starts the page's poller. */
 export function usePendingState() {
@@ -15,13 +15,13 @@ export function usePendingState() {
   return state;
 }
 
-/* The course id behind one of the MFE's cards (loads the card map once per page). */
+/* The course id behind one of the MFE's cards (loads the card map once, when an upgrade is pending). */
 export function useCardCourseId(cardId) {
   const state = usePendingState();
   const store = getPendingStore();
-  const hasPending = Object.keys(state.entries).length > 0;
+  const hasUpgrade = Object.values(state.entries).some((entry) => entry.kind === UPGRADE);
   useEffect(() => {
-    if (hasPending) { store.requestCards(); }
-  }, [store, hasPending]);
+    if (hasUpgrade) { store.requestCards(); }
+  }, [store, hasUpgrade]);
   return state.cards ? state.cards[cardId] : undefined;
 }

@@ -50,7 +50,6 @@ export function createPendingStore({
     cards: null, // card id -> course id, once a banner asked
     slow: false,
     stopped: false,
-    announcement: '',
   };
   const listeners = new Set();
   let started = false;
@@ -79,7 +78,7 @@ export function createPendingStore({
 
   const noteSlowness = () => {
     if (!state.slow && anyPending() && now() - startedAt >= opts.slowAfter) {
-      set({ slow: true, announcement: 'slow' });
+      set({ slow: true });
     }
   };
 
@@ -89,13 +88,11 @@ export function createPendingStore({
     try {
       const results = await api.fetchStatuses(wanted);
       const entries = { ...state.entries };
-      const ready = [];
       results.forEach((result) => {
         const entry = entries[result.course_id];
         if (!entry || entry.status === ACTIVE) { return; }
         if (result.status === ACTIVE) {
           entries[result.course_id] = { ...entry, status: ACTIVE, mode: result.mode || entry.mode };
-          ready.push(entry.courseId);
         } else if (result.status === PENDING) {
           // The LMS keeps a failed fulfillment pending and flags it; a staff retry clears the flag.
           const status = result.fulfillment_failed ? FAILED : PENDING;
@@ -104,9 +101,7 @@ export function createPendingStore({
           delete entries[result.course_id]; // nothing pending any more (refunded, cleared by support)
         }
       });
-      const changes = { entries };
-      if (ready.length) { changes.announcement = `ready:${ready.join(' ')}`; }
-      set(changes);
+      set({ entries });
       delay = Math.min(delay * opts.factor, opts.maxDelay);
     } catch (error) {
       delay = Math.min(delay * 2, opts.maxDelay); // the LMS is struggling: back off harder

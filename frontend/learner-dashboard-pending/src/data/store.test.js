@@ -92,7 +92,6 @@ describe('the pending store', () => {
     await h.tick();
     const state = h.store.getState();
     expect(state.entries[COURSE]).toMatchObject({ status: 'active', courseName: 'Demo Course' });
-    expect(state.announcement).toBe(`ready:${COURSE}`);
     expect(h.timers).toHaveLength(0);
   });
 
@@ -115,7 +114,7 @@ describe('the pending store', () => {
     await h.tick();
     expect(h.store.getState().slow).toBe(false);
     await h.tick();
-    expect(h.store.getState()).toMatchObject({ slow: true, announcement: 'slow' });
+    expect(h.store.getState()).toMatchObject({ slow: true });
   });
 
   it('stops polling after the limit, the course still shown pending', async () => {
