@@ -197,6 +197,16 @@ def test_the_status_endpoint_names_the_course_for_a_dashboard_that_does_not_list
     assert result["course_url"] == course_home_url(COURSE_KEY)
 
 
+def test_the_status_endpoint_reads_a_bounded_number_of_queries_per_course(client, learner, django_assert_num_queries):
+    keys = [CourseKey.from_string(f"course-v1:edX+Many{n}+2026") for n in range(3)]
+    for key in keys:
+        CourseOverview.objects.create(id=key, display_name=str(key))
+    api.record_pending(learner, [(key, "verified") for key in keys])
+    # Session and user, the pending rows, then per course its enrollment and its overview.
+    with django_assert_num_queries(2 + 1 + 2 * len(keys)):
+        assert len(client.get("/api/pending_enrollments/v1/status/").json()["results"]) == 3
+
+
 def test_the_status_endpoint_falls_back_to_the_course_key_without_an_overview(client, learner):
     hand_off(client, token())
     (result,) = client.get("/api/pending_enrollments/v1/status/").json()["results"]
