@@ -5,6 +5,21 @@ early). The rest of the plugin calls this module only.
 """
 
 
+# --- optional platform hooks -------------------------------------------------------------------
+
+
+def openedx_filter(class_name):
+    """
+    The openedx-filters class ``class_name`` of ``openedx_filters.learning.filters``, or None where
+    the platform's openedx-filters predates it (``DiscountEligibilityCheckRequested`` exists from
+    3.7.0; Open edX releases up to 2026-04 pin 1.11 to 3.1). Never imported at module level, so an
+    older platform still boots with the plugin and simply does without the hook.
+    """
+    from openedx_filters.learning import filters  # noqa: PLC0415
+
+    return getattr(filters, class_name, None)
+
+
 # --- paid enrollments (issue 8) ---------------------------------------------------------------
 
 
@@ -279,13 +294,16 @@ def holds_entitlement_for_course_run(user, course_key):
     ).exists()
 
 
-def create_jwt_for_user(user, additional_claims=None, scopes=None):
+def create_jwt_for_user(user, aud=None, additional_claims=None, scopes=None):
     """
     The platform's signed user JWT (``oauth_dispatch.jwt.create_jwt_for_user``) with extra claims.
+
+    The platform signs it HS256 with ``JWT_SECRET_KEY``, or with its private JWK when
+    ``JWT_AUTH_FORCE_CREATE_ASYMMETRIC`` is on; ``aud`` replaces ``JWT_AUTH["JWT_AUDIENCE"]``.
     """
     from openedx.core.djangoapps.oauth_dispatch.jwt import create_jwt_for_user as platform_jwt  # noqa: PLC0415
 
-    return platform_jwt(user, additional_claims=additional_claims, scopes=scopes)
+    return platform_jwt(user, aud=aud, additional_claims=additional_claims, scopes=scopes)
 
 
 # --- pending enrollments (issue 6) -------------------------------------------------------------

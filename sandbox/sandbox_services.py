@@ -25,6 +25,10 @@ DISCOVERY_PORT = 18381
 LMS_URL_ROOT = os.environ.get("SANDBOX_LMS_URL_ROOT", f"http://localhost:{LMS_PORT}")
 JWT_ISSUER = f"{LMS_URL_ROOT}/oauth2"
 JWT_AUDIENCE = "lms-key"
+# The JWT secret every service shares (Tutor's JWT_COMMON_SECRET_KEY): the LMS signs symmetric
+# user JWTs with it (its default, see oauth_dispatch/jwt.py) and the other services verify them
+# with it as their issuer's SECRET_KEY.
+JWT_COMMON_SECRET_KEY = os.environ.get("JWT_COMMON_SECRET_KEY", "sandbox-jwt-common-secret-key-not-for-production")
 # Shared by the LMS and ecommerce sandboxes: signs the receipt's hand-off of pending enrollments.
 PENDING_ENROLLMENT_SECRET = os.environ.get("COMMERCE_PENDING_ENROLLMENT_SECRET", "sandbox-pending-enrollment-secret")
 
@@ -118,10 +122,12 @@ def jwt_public_signing_jwk_set():
     )
 
 
-def jwt_auth_settings(secret_key):
+def jwt_auth_settings():
     """
-    ``JWT_AUTH`` as every Open edX service has it: one issuer (the LMS), verified by its JWK set.
+    ``JWT_AUTH`` as every Open edX service has it: one issuer (the LMS), verified by its JWK set or,
+    for symmetric tokens, the shared ``JWT_COMMON_SECRET_KEY`` (never the host's own SECRET_KEY).
     """
+    secret_key = JWT_COMMON_SECRET_KEY
     return {
         "JWT_ISSUER": JWT_ISSUER,
         "JWT_AUDIENCE": JWT_AUDIENCE,

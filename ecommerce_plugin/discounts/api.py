@@ -2,9 +2,10 @@
 The discount feature's public interface: what discount a basket gets from the LMS's token, and
 the one-order-per-token bookkeeping the checkout step does.
 
-Where the token comes from: ``basket.checkout_context.params["discount_jwt"]`` (the checkout API
-and the pay form put it there through ``checkout.api.prepare_basket``), else the request's
-``?discount_jwt=`` (the basket page, whose offers Oscar's BasketMiddleware applies per request).
+Where the token comes from: ``basket.checkout_context.params["discount_jwt"]`` when not empty
+(the checkout API puts it there through ``checkout.api.prepare_basket``), else the token the
+learner's session keeps for the seat's course (``url_tokens``: the basket page's script posted it,
+or a ``?discount_jwt=`` link was moved there), so the token never needs to be in a URL.
 """
 import logging
 
@@ -15,6 +16,7 @@ from ecommerce_plugin.catalog.api import seat_for_product
 from ecommerce_plugin.discounts import errors
 from ecommerce_plugin.discounts.data import DiscountRefusal, DiscountVerdict
 from ecommerce_plugin.discounts.tokens import DiscountTokenRefused, verify_discount_token
+from ecommerce_plugin.discounts.url_tokens import forget_in_session, has_session_tokens, token_in_session
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +31,14 @@ def discount_token_for_basket(basket):
     The discount token that goes with this basket right now, or None.
     """
     context = getattr(basket, "checkout_context", None)
-    if context is not None and TOKEN_PARAM in (context.params or {}):
-        return context.params.get(TOKEN_PARAM) or None
+    if context is not None and (context.params or {}).get(TOKEN_PARAM):
+        return context.params[TOKEN_PARAM]
     request = getattr(context, "request", None) or get_current_request()
-    if request is None:
+    session = getattr(request, "session", None)
+    if not has_session_tokens(session):
         return None
-    return request.GET.get(TOKEN_PARAM) or None
+    line = seat_line(basket)
+    return token_in_session(session, seat_for_product(line.product).course_key) if line is not None else None
 
 
 def seat_line(basket):
@@ -143,6 +147,10 @@ def link_redemption_to_order(order):
     if verdict is None or verdict.discount is None:
         return
     DiscountRedemption.objects.filter(basket_id=order.basket_id, order__isnull=True).update(order=order)
+    # Used: the next basket for this course asks the LMS again rather than show "already used".
+    request = get_current_request()
+    if request is not None and hasattr(request, "session"):
+        forget_in_session(request.session, verdict.discount.course_key)
 
 
 def redemption_for_order(order):

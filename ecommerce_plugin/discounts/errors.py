@@ -2,7 +2,8 @@
 Why a discount token was not honoured. The code is for logs and tests; the message is shown to the learner.
 """
 TOKEN_MALFORMED = "discount_token_malformed"
-TOKEN_NOT_ASYMMETRIC = "discount_token_not_asymmetric"
+TOKEN_ALGORITHM_REFUSED = "discount_token_algorithm_refused"
+TOKEN_WRONG_AUDIENCE = "discount_token_wrong_audience"
 TOKEN_INVALID = "discount_token_invalid"
 TOKEN_EXPIRED = "discount_token_expired"
 WRONG_USER = "discount_token_wrong_user"
@@ -14,7 +15,8 @@ BASKET_NOT_ONE_SEAT = "discount_basket_not_one_seat"
 
 MESSAGES = {
     TOKEN_MALFORMED: "The discount link is damaged, so the full price applies.",
-    TOKEN_NOT_ASYMMETRIC: "The discount could not be verified, so the full price applies.",
+    TOKEN_ALGORITHM_REFUSED: "The discount could not be verified, so the full price applies.",
+    TOKEN_WRONG_AUDIENCE: "The discount could not be verified, so the full price applies.",
     TOKEN_INVALID: "The discount could not be verified, so the full price applies.",
     TOKEN_EXPIRED: "The discount offer has expired; reload the page to check for a new one. Full price applies.",
     WRONG_USER: "This discount belongs to another learner, so the full price applies.",

@@ -94,6 +94,27 @@ def plugin_settings(settings):
     # .. setting_default: 600
     # .. setting_description: Longest wait in seconds between two retries of a fulfillment.
     settings.COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX = 600
+    # The discount token never stays in a URL (access logs): moved to the session, then a redirect.
+    _token_middleware = "ecommerce_plugin.discounts.url_tokens.DiscountTokenOutOfUrlMiddleware"
+    if _token_middleware not in settings.MIDDLEWARE:
+        settings.MIDDLEWARE = [*settings.MIDDLEWARE, _token_middleware]
+    # .. setting_name: COMMERCE_DISCOUNTS_JWT_AUDIENCE
+    # .. setting_default: "openedx-commerce-discount" (the host's value if it sets one)
+    # .. setting_description: The ``aud`` the LMS plugin puts in its discount JWTs (same setting name
+    #   there). The basket accepts a discount token only with this audience; the services'
+    #   JwtAuthentication (audience JWT_AUTH's JWT_ISSUERS) refuses it as a credential.
+    settings.COMMERCE_DISCOUNTS_JWT_AUDIENCE = getattr(
+        settings, "COMMERCE_DISCOUNTS_JWT_AUDIENCE", "openedx-commerce-discount"
+    )
+    # .. setting_name: COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS
+    # .. setting_default: True (the host's value if it sets one)
+    # .. setting_description: Whether the basket accepts discount tokens signed HS256 with the
+    #   issuer's shared SECRET_KEY (JWT_ISSUERS), as the LMS signs them unless
+    #   JWT_AUTH_FORCE_CREATE_ASYMMETRIC is on. Set False once the LMS signs asymmetrically: then
+    #   only the LMS's private key (JWT_PUBLIC_SIGNING_JWK_SET) can mint a discount.
+    settings.COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS = getattr(
+        settings, "COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS", True
+    )
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_SECRET
     # .. setting_default: "" (the host's value if it sets one)
     # .. setting_description: Secret shared with the LMS plugin (same setting name there) to sign the

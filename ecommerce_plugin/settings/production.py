@@ -28,6 +28,8 @@ def plugin_settings(settings):
         "COMMERCE_CODE_REDEMPTION_THROTTLE_RATES",
         "COMMERCE_COUPON_STAFF_MAX_PERCENTAGE",
         "COMMERCE_COUPON_STAFF_MAX_USES",
+        "COMMERCE_DISCOUNTS_JWT_AUDIENCE",
+        "COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS",
     ):
         if name in env_tokens:
             setattr(settings, name, env_tokens[name])

@@ -19,7 +19,6 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey
-from openedx_filters.learning.filters import DiscountEligibilityCheckRequested
 
 from lms_plugin import platform
 from lms_plugin.discounts import errors, toggles
@@ -132,6 +131,9 @@ def create_discount_offer(user, course_key):
     expires_at = int(time.time()) + int(settings.COMMERCE_DISCOUNTS_JWT_EXPIRATION_SECONDS)
     token = platform.create_jwt_for_user(
         user,
+        # Its own audience: the services' JwtAuthentication (audience JWT_AUTH["JWT_AUDIENCE"])
+        # refuses it as a credential; only the basket's verifier accepts this audience.
+        aud=settings.COMMERCE_DISCOUNTS_JWT_AUDIENCE,
         additional_claims={
             "discount_applicable": eligibility.applicable,
             "discount_percent": eligibility.percentage,
@@ -228,7 +230,12 @@ def _current_site_domain():
 def _exemption_by_filter(user, course_key):
     """
     Run the ``DiscountEligibilityCheckRequested`` pipeline; the message of a step that refuses, else None.
+
+    A platform whose openedx-filters has no such filter has no other plugin's steps to run either.
     """
+    DiscountEligibilityCheckRequested = platform.openedx_filter("DiscountEligibilityCheckRequested")  # noqa: N806
+    if DiscountEligibilityCheckRequested is None:
+        return None
     marker = _OWN_RULES_ALREADY_EVALUATED.set(True)
     try:
         DiscountEligibilityCheckRequested.run_filter(user=user, course_key=course_key)

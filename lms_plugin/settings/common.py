@@ -4,7 +4,7 @@ Defaults for the LMS plugin, injected into the LMS settings by ``add_plugins``.
 Every setting here has an annotation so operators find it in the settings
 catalogue; ``production.py`` lets them override it.
 """
-
+from lms_plugin.settings.filter_steps import add_filter_steps
 
 # Each feature is a Django app of its own (models, migrations, api, tasks, admin side by
 # side), installed by this plugin rather than by the host, so the host still names
@@ -40,17 +40,9 @@ def plugin_settings(settings):
     """
     Add the plugin's defaults to the LMS settings module.
     """
-    # Paid enrollments (issue 8): a mode with a price needs a purchase; learners cannot
-    # enroll themselves in it (``CourseEnrollmentStarted`` step). Appended, never replacing
-    # the operator's own pipeline for this filter.
-    _paid_filter = "org.openedx.learning.course.enrollment.started.v1"
-    _paid_step = "lms_plugin.paid_enrollments.pipeline.PaidModeRequiresPurchase"
-    filters_config = dict(getattr(settings, "OPEN_EDX_FILTERS_CONFIG", None) or {})
-    paid_filter = dict(filters_config.get(_paid_filter) or {"fail_silently": False, "pipeline": []})
-    if _paid_step not in paid_filter.setdefault("pipeline", []):
-        paid_filter["pipeline"] = [*paid_filter["pipeline"], _paid_step]
-    filters_config[_paid_filter] = paid_filter
-    settings.OPEN_EDX_FILTERS_CONFIG = filters_config
+    # The plugin's openedx-filters steps (paid-mode enforcement, discount rules, pending status),
+    # appended to the host's pipelines, never replacing the operator's own steps.
+    add_filter_steps(settings)
     # Discounts (issue 4).
     # .. setting_name: COMMERCE_DISCOUNTS_DEFAULT_PERCENTAGE
     # .. setting_default: 15
@@ -75,6 +67,13 @@ def plugin_settings(settings):
     # .. setting_default: 600
     # .. setting_description: Lifetime of the discount JWT (the basket page asks for a fresh one on load).
     settings.COMMERCE_DISCOUNTS_JWT_EXPIRATION_SECONDS = 600
+    # .. setting_name: COMMERCE_DISCOUNTS_JWT_AUDIENCE
+    # .. setting_default: "openedx-commerce-discount"
+    # .. setting_description: The ``aud`` claim of the discount JWT. It must differ from every
+    #   service's JWT_ISSUERS audience (``JWT_AUTH["JWT_AUDIENCE"]``), so that the services'
+    #   JwtAuthentication refuses the token as a credential; only the basket's verifier, configured
+    #   with the same value (ecommerce setting of the same name), accepts it.
+    settings.COMMERCE_DISCOUNTS_JWT_AUDIENCE = "openedx-commerce-discount"
     # .. setting_name: COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS
     # .. setting_default: None
     # .. setting_description: Origins (scheme://host[:port]) whose pages may call the discount
@@ -86,15 +85,6 @@ def plugin_settings(settings):
     # .. setting_description: How long course facts (end date, verified mode) and the resolved
     #   configuration are cached; admin edits of the configuration invalidate it at once.
     settings.COMMERCE_DISCOUNTS_CACHE_SECONDS = 60
-    # Our rules take part in the platform's own discount checks: appended to its pipeline.
-    _discount_filter = "org.openedx.learning.discount.eligibility.check.requested.v1"
-    _discount_step = "lms_plugin.discounts.pipeline.CommerceDiscountRules"
-    filters_config = dict(getattr(settings, "OPEN_EDX_FILTERS_CONFIG", None) or {})
-    discount_filter = dict(filters_config.get(_discount_filter) or {"fail_silently": False, "pipeline": []})
-    if _discount_step not in discount_filter.setdefault("pipeline", []):
-        discount_filter["pipeline"] = [*discount_filter["pipeline"], _discount_step]
-    filters_config[_discount_filter] = discount_filter
-    settings.OPEN_EDX_FILTERS_CONFIG = filters_config
     # .. setting_name: COMMERCE_CCX_JOB_QUEUE
     # .. setting_default: None
     # .. setting_description: Celery queue of the asynchronous CCX writes (``?async=true``); None sends
@@ -116,18 +106,6 @@ def plugin_settings(settings):
     # .. setting_default: "/dashboard"
     # .. setting_description: Where the receipt hand-off sends the learner once the pending courses are recorded.
     settings.COMMERCE_PENDING_ENROLLMENT_DASHBOARD_URL = "/dashboard"
-    for _filter_type, _step in (
-        ("org.openedx.learning.home.enrollment.api.rendered.v1",
-         "lms_plugin.pending_enrollments.pipeline.AddPendingStatusToEnrollment"),
-        ("org.openedx.learning.dashboard.render.started.v1",
-         "lms_plugin.pending_enrollments.pipeline.AddPendingEnrollmentsToDashboard"),
-    ):
-        filters_config = dict(getattr(settings, "OPEN_EDX_FILTERS_CONFIG", None) or {})
-        step_config = dict(filters_config.get(_filter_type) or {"fail_silently": True, "pipeline": []})
-        if _step not in step_config.setdefault("pipeline", []):
-            step_config["pipeline"] = [*step_config["pipeline"], _step]
-        filters_config[_filter_type] = step_config
-        settings.OPEN_EDX_FILTERS_CONFIG = filters_config
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),

@@ -85,15 +85,30 @@ def test_mode_change_sends_course_enrollment_changed(received):
     assert received[-1][1].mode == "verified"
 
 
-def test_user_jwt_is_signed_with_the_asymmetric_key_and_decodes():
+def test_user_jwt_is_signed_hs256_with_the_shared_secret_by_default_as_upstream(settings):
     staff = User.objects.get(username="edx")
 
     token = create_jwt_for_user(staff)
 
-    assert pyjwt.get_unverified_header(token)["alg"] == "RS512"
+    assert pyjwt.get_unverified_header(token) == {"alg": "HS256", "typ": "JWT"}
+    pyjwt.decode(token, settings.JWT_AUTH["JWT_SECRET_KEY"], algorithms=["HS256"], audience="lms-key")
     payload = jwt_decode_handler(token)
     assert payload["sub"] == anonymous_id_for_user(staff, None)
     assert payload["administrator"] is True
+
+
+def test_user_jwt_is_signed_with_the_private_key_when_asymmetric_signing_is_forced(settings):
+    settings.JWT_AUTH_FORCE_CREATE_ASYMMETRIC = True
+    token = create_jwt_for_user(User.objects.get(username="edx"))
+    assert pyjwt.get_unverified_header(token) == {"alg": "RS512", "typ": "JWT"}  # no kid unless JWT_AUTH_ADD_KID_HEADER
+    assert jwt_decode_handler(token)["preferred_username"] == "edx"
+
+
+def test_the_kid_header_comes_with_its_toggle(settings):
+    settings.JWT_AUTH_FORCE_CREATE_ASYMMETRIC = True
+    settings.JWT_AUTH_ADD_KID_HEADER = True
+    token = create_jwt_for_user(User.objects.get(username="edx"))
+    assert pyjwt.get_unverified_header(token)["kid"] == json.loads(settings.JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"])["kid"]
 
 
 def test_token_endpoint_rejects_a_wrong_secret(client):

@@ -1,5 +1,9 @@
 """
-Discount JWTs as the LMS signs them (its dev private key), and the forgeries an attacker would try.
+Discount JWTs as the LMS signs them, and the forgeries an attacker would try.
+
+The LMS signs HS256 with the shared JWT secret by default and with its private key when
+JWT_AUTH_FORCE_CREATE_ASYMMETRIC is on: ``MODE["signing"]`` (set by the ``signing_mode``
+fixture) says which the tokens here imitate.
 """
 import base64
 import hashlib
@@ -15,12 +19,13 @@ from django.conf import settings
 import sandbox_services
 
 DEMO_COURSE = "course-v1:edX+DemoX+Demo_Course"
+MODE = {"signing": "asymmetric"}
 
 
 def lms_claims(username="learner", course_key=DEMO_COURSE, **overrides):
     now = int(time.time())
     claims = {
-        "aud": settings.JWT_AUTH["JWT_AUDIENCE"],
+        "aud": settings.COMMERCE_DISCOUNTS_JWT_AUDIENCE,
         "iss": settings.JWT_AUTH["JWT_ISSUER"],
         "iat": now,
         "exp": now + 600,
@@ -43,10 +48,22 @@ def lms_claims(username="learner", course_key=DEMO_COURSE, **overrides):
 
 
 def lms_token(username="learner", course_key=DEMO_COURSE, **overrides):
-    """A token signed with the LMS's key, as ``create_jwt_for_user`` signs it."""
+    """A token signed as ``create_jwt_for_user`` signs it in the current signing mode."""
+    if MODE["signing"] == "symmetric":
+        return jwt.encode(lms_claims(username, course_key, **overrides), shared_secret(), algorithm="HS256")
     jwk = json.loads(sandbox_services.jwt_private_signing_jwk())
     key = jwt.algorithms.RSAAlgorithm.from_jwk(jwk)
     return jwt.encode(lms_claims(username, course_key, **overrides), key, algorithm="RS512", headers={"kid": jwk["kid"]})
+
+
+def shared_secret():
+    """The LMS's JWT_SECRET_KEY, which every service holds as its issuer's SECRET_KEY."""
+    return settings.JWT_AUTH["JWT_ISSUERS"][0]["SECRET_KEY"]
+
+
+def user_jwt(**overrides):
+    """The learner's ordinary user JWT (the services' audience), offered as a discount token."""
+    return lms_token(aud=settings.JWT_AUTH["JWT_AUDIENCE"], **overrides)
 
 
 def _b64(data):

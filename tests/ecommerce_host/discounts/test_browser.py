@@ -5,14 +5,16 @@ gunicorn (its own SQLite database, prepared here) and this suite's ecommerce liv
 Both hosts are on ``localhost`` on different ports: one site for the browser (ports do not make a
 site), so the LMS session cookie (SameSite=Lax) goes with the page's credentialed fetch, and the
 hosts' cookie names differ (``sessionid`` vs ``ecommerce_sessionid``) because cookies ignore ports.
-The LMS runs with its production-shaped settings (``lms.envs.sandbox``) so the allowed ecommerce
-origin comes from ``LMS_ENV_TOKENS``, as an operator would set it.
+The LMS runs with its production settings (``lms.envs.production``, the operator's YAML in
+``LMS_CFG``), so the allowed ecommerce origin and the JWT signing mode come from YAML, as an
+operator sets them.
 """
 import json
 import subprocess
 import sys
 from decimal import Decimal
 
+import jwt
 import pytest
 import requests
 from django.conf import settings
@@ -60,13 +62,24 @@ CourseEnrollment.objects.create(user=returning, course_id=CourseKey.from_string(
 
 
 @pytest.fixture
-def lms(tmp_path, live_server):
-    """The sandbox LMS on a free port, with the learners, the course and the discount flag."""
+def lms(request, tmp_path, live_server, settings):
+    """
+    The sandbox LMS on a free port, with the learners, the course and the discount flag; it signs
+    HS256 (the platform's default) unless the test asks for ``"asymmetric"`` (then the shop refuses
+    symmetric tokens, as an operator hardening that deployment would set it).
+    """
+    signing = getattr(request, "param", "symmetric")
+    settings.COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS = signing == "symmetric"
+    config = tmp_path / "lms.yml"
+    config.write_text(json.dumps({  # JSON is YAML
+        "COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS": [localhost(live_server.url)],
+        "JWT_AUTH_FORCE_CREATE_ASYMMETRIC": signing == "asymmetric",
+    }))
     env = {
         "DATABASE_URL": "",
         "SANDBOX_DATABASE_NAME": str(tmp_path / "lms.sqlite3"),
-        "DJANGO_SETTINGS_MODULE": "lms.envs.sandbox",
-        "LMS_ENV_TOKENS": json.dumps({"COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS": [localhost(live_server.url)]}),
+        "DJANGO_SETTINGS_MODULE": "lms.envs.production",
+        "LMS_CFG": str(config),
     }
     root = HOSTS["lms"][0]
     run_env = process_env("lms", env)
@@ -120,14 +133,19 @@ def signed_in_page(browser, lms, shop, username):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_basket_page_fetches_the_discount_and_the_order_is_discounted(browser, lms, shop):
+@pytest.mark.parametrize("lms", ["symmetric", "asymmetric"], indirect=True)
+def test_the_basket_page_fetches_the_discount_and_the_order_is_discounted(request, browser, lms, shop):
     page = signed_in_page(browser, lms, shop, "learner")
-    calls = []
+    calls, answers = [], []
     page.on("request", lambda request: calls.append(request.url) if "/api/discounts/v2/" in request.url else None)
+    page.on("response", lambda response: answers.append(response.json()) if "/api/discounts/v2/" in response.url else None)
     page.goto(f"{shop['url']}/basket/add/?sku={shop['seat'].sku}")
-    page.wait_for_url("**discount_jwt=*", timeout=15000)
+    page.wait_for_selector("#commerce-lms-discount[data-state=applied]", timeout=15000)
     banner = page.locator("#commerce-lms-discount")
-    assert banner.get_attribute("data-state") == "applied"
+    # The token went to the shop in a POST: it never was in a URL (nor in an access log).
+    assert "discount_jwt" not in page.url
+    assert jwt.get_unverified_header(answers[0]["jwt"])["alg"] == {"symmetric": "HS256", "asymmetric": "RS512"}[
+        request.node.callspec.params["lms"]]
     assert "15% discount" in banner.inner_text()
     assert "Pay 41.65" in page.locator("#commerce-pay").inner_text()
     assert calls == [f"{lms}/api/discounts/v2/course/{DEMO_COURSE}"]
@@ -157,9 +175,11 @@ def test_an_ineligible_learner_keeps_the_full_price(browser, lms, shop):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_token_for_another_learner_shows_why_and_the_full_price(browser, lms, shop):
     thief = signed_in_page(browser, lms, shop, "learner")
+    answers = []
+    thief.on("response", lambda response: answers.append(response.json()) if "/api/discounts/v2/" in response.url else None)
     thief.goto(f"{shop['url']}/basket/add/?sku={shop['seat'].sku}")
-    thief.wait_for_url("**discount_jwt=*", timeout=15000)
-    stolen = thief.url.split("discount_jwt=", 1)[1]
+    thief.wait_for_selector("#commerce-lms-discount[data-state=applied]", timeout=15000)
+    stolen = answers[0]["jwt"]
 
     page = signed_in_page(browser, lms, shop, "returning")
     page.goto(f"{shop['url']}/basket/add/?sku={shop['seat'].sku}&discount_jwt={stolen}")

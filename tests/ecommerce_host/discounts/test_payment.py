@@ -21,7 +21,7 @@ from . import lms_tokens as t
 Order = get_model("order", "Order")
 CHECKOUT_URL = "/api/commerce/v1/checkout/"
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("discount_offer")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("discount_offer", "signing_mode")]
 
 
 @pytest.fixture(autouse=True)
@@ -90,13 +90,14 @@ def test_a_token_discounts_one_order_only(client, new_basket):
         lambda: t.lms_token(discount_percent=101),
         t.alg_none,
         t.hs256_with_public_key,
-        lambda: t.hs256_with_secret(settings.JWT_AUTH["JWT_ISSUERS"][0]["SECRET_KEY"]),
+        lambda: t.hs256_with_secret("a-secret-the-attacker-made-up-for-this"),
+        t.user_jwt,
         t.tampered_percent,
         lambda: "garbage",
         lambda: "",
     ],
     ids=["wrong-user", "wrong-course", "expired", "bad-signature", "wrong-issuer", "percent-0", "percent-101",
-         "alg-none", "hs-rs-confusion", "hs256-shared-secret", "tampered-percent", "garbage", "empty"],
+         "alg-none", "hs-rs-confusion", "hs256-made-up-secret", "user-jwt", "tampered-percent", "garbage", "empty"],
 )
 def test_anything_else_is_charged_the_full_price_without_a_server_error(client, new_basket, make):
     response = pay(client, new_basket(), make())

@@ -38,3 +38,13 @@ def learner(db):
 def enrolled_learner(learner, course):
     enroll(learner)
     return learner
+
+
+@pytest.fixture(params=["symmetric", "asymmetric"])
+def signing_mode(request, settings):
+    """
+    Both ways the platform signs user JWTs: HS256 with JWT_SECRET_KEY (its default) and, with
+    JWT_AUTH_FORCE_CREATE_ASYMMETRIC, its private JWK.
+    """
+    settings.JWT_AUTH_FORCE_CREATE_ASYMMETRIC = request.param == "asymmetric"
+    return request.param

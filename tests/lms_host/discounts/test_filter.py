@@ -4,8 +4,10 @@ configuration; other plugins' steps exempt learners from our discount.
 """
 import pytest
 from django.test import override_settings
+from edx_django_utils.cache import RequestCache
 from openedx_filters import PipelineStep
 from openedx_filters.learning.filters import DiscountEligibilityCheckRequested
+from waffle.testutils import override_flag
 
 from lms_plugin.discounts import api, errors
 
@@ -94,3 +96,21 @@ def test_our_step_does_not_reevaluate_inside_our_own_api(enrolled_learner):
     with override_settings(OPEN_EDX_FILTERS_CONFIG=pipeline(OUR_STEP)), CaptureQueriesContext(connection) as with_step:
         assert api.can_receive_discount(enrolled_learner, COURSE)
     assert len(with_step.captured_queries) == len(without_step.captured_queries)
+
+
+class PlatformFirstPurchaseCheck(PipelineStep):
+    """Stands for the platform's own discount (first purchase) deciding on its own: it records its call."""
+
+    def run_filter(self, user, course_key):  # pylint: disable=arguments-differ
+        CALLS.append(("platform", user.username, str(course_key)))
+        return {"user": user, "course_key": course_key}
+
+
+def test_with_the_plugin_flag_off_our_step_has_no_opinion(course, learner):
+    # ``learner`` is not enrolled: with the flag on our rules refuse them (see above).
+    with override_flag("commerce_discounts.enable_discounting", active=False):
+        RequestCache.clear_all_namespaces()
+        with override_settings(OPEN_EDX_FILTERS_CONFIG=pipeline(OUR_STEP, f"{__name__}.PlatformFirstPurchaseCheck")):
+            user, course_key = DiscountEligibilityCheckRequested.run_filter(user=learner, course_key=COURSE)
+    assert (user, course_key) == (learner, COURSE)
+    assert [("platform", learner.username, str(COURSE))] == CALLS

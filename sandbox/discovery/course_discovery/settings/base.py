@@ -88,7 +88,7 @@ REST_FRAMEWORK = {
 SWAGGER_USE_COMPAT_RENDERERS = False
 
 # Verifies the LMS's JWTs (its JWK set); discovery never signs user tokens itself.
-JWT_AUTH = sandbox_services.jwt_auth_settings(SECRET_KEY)
+JWT_AUTH = sandbox_services.jwt_auth_settings()
 JWT_AUTH.pop("JWT_PRIVATE_SIGNING_JWK")
 
 # Where this service reaches the LMS, and the client credentials of its service user there.

@@ -121,7 +121,7 @@ REST_FRAMEWORK = sandbox_services.rest_framework_settings()
 SPECTACULAR_SETTINGS = {"TITLE": "Sandbox ecommerce", "VERSION": "1.0.0"}
 
 # Verifies the LMS's JWTs (its JWK set); ecommerce never signs user tokens itself.
-JWT_AUTH = sandbox_services.jwt_auth_settings(SECRET_KEY)
+JWT_AUTH = sandbox_services.jwt_auth_settings()
 JWT_AUTH.pop("JWT_PRIVATE_SIGNING_JWK")
 
 # Where this service reaches the LMS, and the client credentials of its service user there.

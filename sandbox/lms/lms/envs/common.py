@@ -83,7 +83,7 @@ CSRF_TRUSTED_ORIGINS = []
 REST_FRAMEWORK = sandbox_services.rest_framework_settings()
 SPECTACULAR_SETTINGS = {"TITLE": "Sandbox LMS", "VERSION": "1.0.0"}
 
-JWT_AUTH = sandbox_services.jwt_auth_settings(SECRET_KEY)
+JWT_AUTH = sandbox_services.jwt_auth_settings()
 # The platform's user JWTs (create_jwt_for_user) last this long.
 OAUTH_ID_TOKEN_EXPIRATION = 60 * 60
 # Service clients that may obtain a JWT with client credentials (stand-in for DOT applications).

@@ -2,7 +2,8 @@
  * The LMS course+user discount on the basket page (docs/decisions/0004-discounts.rst).
  *
  * With one seat and no token, ask the LMS (with the learner's LMS cookies, 2 s timeout) and, if a
- * discount applies, reload with ?discount_jwt=<token>: the server verifies it and prices the basket.
+ * discount applies, post the token to the shop (it keeps it in the learner's session: no token in a
+ * URL, so none in access logs) and reload: the server verifies it and prices the basket.
  * A refused token: the server already shows why and the full price; nothing to do here.
  * An applied token: shortly before it expires, fetch a fresh one so payment still verifies.
  */
@@ -12,6 +13,8 @@
   if (!banner || !window.fetch) { return; }
   var state = banner.getAttribute("data-state");
   var endpoint = banner.getAttribute("data-endpoint");
+  var tokenUrl = banner.getAttribute("data-token-url");
+  var csrf = banner.getAttribute("data-csrf");
   var TIMEOUT_MS = 2000;
   // Rendered with the page's scripts; shown where the learner looks: above the basket.
   var anchor = document.getElementById("content_inner") || document.querySelector("main");
@@ -34,9 +37,15 @@
   }
 
   function reloadWith(token) {
-    var url = new URL(window.location.href);
-    url.searchParams.set("discount_jwt", token);
-    window.location.replace(url.toString());
+    if (!tokenUrl) { return; }
+    fetch(tokenUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-CSRFToken": csrf },
+      body: new URLSearchParams({ discount_jwt: token }).toString()
+    }).then(function (response) {
+      if (response.ok) { window.location.reload(); }
+    }).catch(function () { /* the full price stays */ });
   }
 
   function applyIfApplicable(body) {

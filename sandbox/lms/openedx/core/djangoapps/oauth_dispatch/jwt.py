@@ -1,11 +1,15 @@
 """
-Replica of openedx-platform ``openedx/core/djangoapps/oauth_dispatch/jwt.py`` (``create_jwt_for_user``, ``create_jwt_token_dict``-like helper; PyJWT instead of pyjwkest).
+Replica of openedx-platform ``openedx/core/djangoapps/oauth_dispatch/jwt.py``, checked against
+upstream commit e57a655d77b614f19223984e9805b1fb940ab192.
 
-Tokens carry the upstream claims and are always signed with the asymmetric key
-``JWT_AUTH['JWT_PRIVATE_SIGNING_JWK']`` and ``JWT_AUTH['JWT_SIGNING_ALGORITHM']``
-(``kid`` header set), as the platform does since symmetric JWTs were deprecated
-(DEPR openedx/public-engineering#83); the deprecated ``secret`` argument is
-accepted and ignored. edx-rbac role claims are not added (no roles here).
+As upstream: ``create_jwt_for_user`` signs with the shared secret ``JWT_AUTH['JWT_SECRET_KEY']``
+and ``JWT_AUTH['JWT_ALGORITHM']`` (HS256) unless the setting toggle
+``JWT_AUTH_FORCE_CREATE_ASYMMETRIC`` is on; then, like every restricted-client token, with the
+private key ``JWT_AUTH['JWT_PRIVATE_SIGNING_JWK']`` and ``JWT_AUTH['JWT_SIGNING_ALGORITHM']``. The
+key is read into a ``PyJWK`` on every call, as upstream does. The ``kid`` header is added only under
+``JWT_AUTH_ADD_KID_HEADER``. Not replicated: edx-rbac role claims (no roles here), monitoring
+counters, DOT access tokens (``create_jwt_token_dict_for_client`` takes the user, scopes and grant
+type instead of a DOT token).
 """
 import json
 from time import time
@@ -13,11 +17,14 @@ from time import time
 import jwt
 from common.djangoapps.student.models import UserProfile, anonymous_id_for_user
 from django.conf import settings
+from edx_toggles.toggles import SettingToggle
+from jwt import PyJWK
+from jwt.utils import base64url_encode
 
 DEFAULT_SCOPES = ["email", "profile"]
 
 
-def create_jwt_for_user(user, secret=None, aud=None, additional_claims=None, scopes=None):  # pylint: disable=unused-argument
+def create_jwt_for_user(user, secret=None, aud=None, additional_claims=None, scopes=None):
     """
     Returns a JWT to identify the given user.
 
@@ -27,13 +34,21 @@ def create_jwt_for_user(user, secret=None, aud=None, additional_claims=None, sco
             controls which optional claims are included in the token.
 
     Deprecated Arguments (to be removed):
-        secret (string): Ignored; tokens are signed with the asymmetric key.
+        secret (string): Overrides configured JWT secret (signing) key.
         aud (string): Optional. Overrides configured JWT audience claim.
         additional_claims (dict): Optional. Additional claims to include in the token
             (they win over the computed ones, ``exp`` included).
     """
     expires_in = settings.OAUTH_ID_TOKEN_EXPIRATION
-    return _create_jwt(user, scopes=scopes, expires_in=expires_in, aud=aud, additional_claims=additional_claims)
+    return _create_jwt(
+        user,
+        scopes=scopes,
+        expires_in=expires_in,
+        aud=aud,
+        additional_claims=additional_claims,
+        secret=secret,
+        use_asymmetric_key=False,
+    )
 
 
 def create_jwt_token_dict_for_client(user, scopes, grant_type, expires_in=None, is_restricted=False, filters=None):
@@ -79,11 +94,14 @@ def _create_jwt(
     filters=None,
     aud=None,
     additional_claims=None,
+    use_asymmetric_key=None,
+    secret=None,
     grant_type=None,
 ):
     """
     Returns an encoded, signed JWT (string) for ``user``.
     """
+    use_asymmetric_key = _get_use_asymmetric_key_value(is_restricted, use_asymmetric_key)
     # Default scopes should only contain non-privileged data (email and profile are there for legacy reasons).
     scopes = scopes or list(DEFAULT_SCOPES)
     iat, exp = _compute_time_fields(expires_in)
@@ -103,7 +121,33 @@ def _create_jwt(
     }
     payload.update(additional_claims or {})
     _update_from_additional_handlers(payload, user, scopes)
-    return _encode_and_sign(payload)
+    return _encode_and_sign(payload, use_asymmetric_key, secret)
+
+
+# .. toggle_name: JWT_AUTH_FORCE_CREATE_ASYMMETRIC
+# .. toggle_implementation: SettingToggle
+# .. toggle_default: False
+# .. toggle_description: When True, forces the LMS to only create JWTs signed with the asymmetric key.
+# .. toggle_use_cases: temporary
+# .. toggle_creation_date: 2023-04-10
+JWT_AUTH_FORCE_CREATE_ASYMMETRIC = SettingToggle("JWT_AUTH_FORCE_CREATE_ASYMMETRIC", default=False, module_name=__name__)
+
+# .. toggle_name: JWT_AUTH_ADD_KID_HEADER
+# .. toggle_implementation: SettingToggle
+# .. toggle_default: False
+# .. toggle_description: When True, add the KID header to JWTs signed with the asymmetric key.
+# .. toggle_use_cases: temporary
+# .. toggle_creation_date: 2024-03-20
+JWT_AUTH_ADD_KID_HEADER = SettingToggle("JWT_AUTH_ADD_KID_HEADER", default=False, module_name=__name__)
+
+
+def _get_use_asymmetric_key_value(is_restricted, use_asymmetric_key):
+    """
+    Returns the value to use for use_asymmetric_key.
+    """
+    if JWT_AUTH_FORCE_CREATE_ASYMMETRIC.is_enabled():
+        return True
+    return use_asymmetric_key or is_restricted
 
 
 def _compute_time_fields(expires_in):
@@ -155,13 +199,19 @@ def _attach_profile_claim(payload, user):
     )
 
 
-def _encode_and_sign(payload):
+def _encode_and_sign(payload, use_asymmetric_key, secret):
     """
-    Sign ``payload`` with the LMS's private JWK; the ``kid`` header names the key.
+    Encode and sign the provided payload.
     """
-    serialized_keypair = settings.JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"]
-    jwk = json.loads(serialized_keypair)
-    private_key = jwt.algorithms.RSAAlgorithm.from_jwk(jwk)
-    algorithm = settings.JWT_AUTH["JWT_SIGNING_ALGORITHM"]
-    headers = {"kid": jwk["kid"]} if jwk.get("kid") else None
-    return jwt.encode(payload, private_key, algorithm=algorithm, headers=headers)
+    if use_asymmetric_key:
+        key = json.loads(settings.JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"])
+        algorithm = settings.JWT_AUTH["JWT_SIGNING_ALGORITHM"]
+    else:
+        secret = secret if secret else settings.JWT_AUTH["JWT_SECRET_KEY"]
+        key = {"k": base64url_encode(secret.encode("utf-8")), "kty": "oct"}
+        algorithm = settings.JWT_AUTH["JWT_ALGORITHM"]
+
+    jwk = PyJWK(key, algorithm)
+    if JWT_AUTH_ADD_KID_HEADER.is_enabled() and jwk.key_id:
+        return jwt.encode(payload, jwk.key, algorithm=algorithm, headers={"kid": jwk.key_id})
+    return jwt.encode(payload, jwk.key, algorithm=algorithm)
