@@ -3,9 +3,11 @@ Discount figures (issue 4):
 
 - LMS: queries per ``GET /api/discounts/v2/course/{key}`` call with warm caches (pinned <= 5 in
   tests/lms_host/discounts/test_endpoint.py), and its throughput as a ratio to a bare authenticated
-  DRF view served by the same Django handler (in-process test client, session auth, SQLite).
-- Ecommerce: the basket's token verification (``verify_discount_token``: edx-drf-extensions'
-  decoder plus our checks) as a cost ratio to a raw PyJWT RS512 decode of the same token.
+  DRF view served by the same Django handler (in-process test client, session auth, SQLite), in
+  both signing modes of the platform's ``create_jwt_for_user`` (HS256 default; asymmetric forced,
+  where the platform parses its private JWK on every call).
+- Ecommerce: the basket's token verification (``verify_discount_token``: JWT_ISSUERS keys plus our
+  checks) as a cost ratio to a raw PyJWT decode of the same token, in both modes.
 
 Run: ``.venv/bin/python bench/discounts.py`` (each half runs in its own process, in its own host).
 """
@@ -85,17 +87,18 @@ def lms():
     client = Client()
     client.force_login(user)
     url = f"/api/discounts/v2/course/{course}"
-    with override_settings(ROOT_URLCONF=__name__):
-        assert client.get(url).json()["discount_applicable"] is True
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        endpoint = _per_second(lambda: client.get(url))
-        bare = _per_second(lambda: client.get("/bare/"))
-    jwt_per_second = _per_second(lambda: create_jwt_for_user(user), n=50)
-    print(f"LMS discount endpoint: {len(queries.captured_queries)} queries per call (warm caches)")
-    print(f"LMS discount endpoint: {endpoint:.0f} req/s vs bare authenticated DRF view {bare:.0f} req/s "
-          f"-> ratio {endpoint / bare:.2f}")
-    print(f"  of which create_jwt_for_user alone (RSA signing): {1000 / jwt_per_second:.1f} ms per token")
+    for mode in ("symmetric", "asymmetric"):
+        with override_settings(ROOT_URLCONF=__name__, JWT_AUTH_FORCE_CREATE_ASYMMETRIC=mode == "asymmetric"):
+            assert client.get(url).json()["discount_applicable"] is True
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            endpoint = _per_second(lambda: client.get(url))
+            bare = _per_second(lambda: client.get("/bare/"))
+            jwt_per_second = _per_second(lambda: create_jwt_for_user(user), n=50)
+        print(f"LMS discount endpoint [{mode}]: {len(queries.captured_queries)} queries per call (warm caches)")
+        print(f"LMS discount endpoint [{mode}]: {endpoint:.0f} req/s vs bare authenticated DRF view {bare:.0f} "
+              f"req/s -> ratio {endpoint / bare:.2f}")
+        print(f"  of which the platform's create_jwt_for_user alone: {1000 / jwt_per_second:.2f} ms per token")
 
 
 def ecommerce():
@@ -114,14 +117,20 @@ def ecommerce():
     spec.loader.exec_module(lms_tokens)
     lms_token = lms_tokens.lms_token
 
+    from django.conf import settings  # noqa: PLC0415
+
     from ecommerce_plugin.discounts.tokens import verify_discount_token  # noqa: PLC0415
 
-    token = lms_token()
     public = jwt.PyJWKSet.from_dict(json.loads(sandbox_services.jwt_public_signing_jwk_set())).keys[0].key
-    ours = _per_second(lambda: verify_discount_token(token, "learner", "course-v1:edX+DemoX+Demo_Course"))
-    raw = _per_second(lambda: jwt.decode(token, public, algorithms=["RS512"], audience="lms-key"))
-    print(f"Ecommerce token verification: {1e6 / ours:.0f} us per token vs raw PyJWT RS512 decode "
-          f"{1e6 / raw:.0f} us -> cost ratio {raw / ours:.2f}")
+    keys = {"symmetric": (sandbox_services.JWT_COMMON_SECRET_KEY, "HS256"), "asymmetric": (public, "RS512")}
+    for mode, (key, algorithm) in keys.items():
+        lms_tokens.MODE["signing"] = mode
+        token = lms_token()
+        ours = _per_second(lambda t=token: verify_discount_token(t, "learner", "course-v1:edX+DemoX+Demo_Course"))
+        raw = _per_second(lambda t=token, k=key, a=algorithm: jwt.decode(
+            t, k, algorithms=[a], audience=settings.COMMERCE_DISCOUNTS_JWT_AUDIENCE))
+        print(f"Ecommerce token verification [{mode}]: {1e6 / ours:.0f} us per token vs raw PyJWT {algorithm} "
+              f"decode {1e6 / raw:.0f} us -> cost ratio {raw / ours:.2f}")
 
 
 if __name__ == "__main__":

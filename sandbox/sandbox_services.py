@@ -49,7 +49,7 @@ def database(host_name):
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": exact_name or str(VAR_DIR / f"{host_name}.sqlite3"),
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+            "OPTIONS": sqlite_options(),
             # One file per test process, so suites run side by side without sharing a database.
             "TEST": {"NAME": str(VAR_DIR / f"test_{host_name}_{os.getpid()}.sqlite3")},
         }
@@ -107,6 +107,19 @@ def celery_settings(host_name):
             "control_folder": str(queue_dir / "control"),
         }
     return settings
+
+
+def sqlite_options():
+    """
+    SQLite writers take the lock at BEGIN (``transaction_mode``, Django 5.1+), so concurrent writers
+    wait rather than fail; the LMS of Sumac and Teak runs Django 4.2, which lacks the option.
+    """
+    import django  # noqa: PLC0415
+
+    options = {"timeout": 20}
+    if django.VERSION >= (5, 1):
+        options["transaction_mode"] = "IMMEDIATE"
+    return options
 
 
 def jwt_private_signing_jwk():
