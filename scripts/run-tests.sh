@@ -76,6 +76,12 @@ else
   echo "NOTE: MariaDB or Redis not reachable here; the services pass (tests marked mariadb/redis) did not run."
 fi
 
+# The LMS plugin under the oldest and the newest supported Open edX release (CI, or on request).
+if [ "${CI:-}" = true ] || [ -n "${LMS_RELEASES:-}" ]; then
+  # shellcheck disable=SC2086
+  ./scripts/lms-release-suites.sh ${LMS_RELEASES:-sumac master} || failed+=("LMS releases")
+fi
+
 if [ ${#failed[@]} -ne 0 ]; then
   printf 'FAILED: %s\n' "${failed[@]}" >&2
   exit 1

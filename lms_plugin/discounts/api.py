@@ -112,8 +112,8 @@ def evaluate_rules(user, course_key):
             return no(errors.NOT_ENROLLED)
         if this_course["created"] + timedelta(days=window_days) <= now:
             return no(errors.WINDOW_CLOSED)
-    if toggles.EXCLUDE_ENTITLEMENT_HOLDERS.is_enabled() and platform.holds_entitlement_for_course_run(
-        user, course_key
+    if toggles.EXCLUDE_ENTITLEMENT_HOLDERS.is_enabled() and (
+        rows[0]["holds_entitlement"] if rows else platform.holds_entitlement_for_course_run(user, course_key)
     ):
         return no(errors.HOLDS_ENTITLEMENT)
     return DiscountEligibility(True, configuration.percentage, None)
