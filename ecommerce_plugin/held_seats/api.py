@@ -24,6 +24,7 @@ from oscar.core.loading import get_model
 from ecommerce_plugin import platform
 from ecommerce_plugin.catalog.api import seat_for_product
 from ecommerce_plugin.checkout.errors import CheckoutRefused
+from ecommerce_plugin.fulfillment.status import LINE
 from ecommerce_plugin.held_seats import errors, rules
 from ecommerce_plugin.held_seats.data import HeldSeat
 from ecommerce_plugin.held_seats.models import LearnerEnrollment
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 Basket = get_model("basket", "Basket")
 Line = get_model("order", "Line")
 
-OPEN, COMPLETE = "Open", "Complete"  # Otto's line statuses (fulfillment.status.LINE)
+OPEN, COMPLETE = LINE.OPEN, LINE.COMPLETE
 ENROLLMENT_LIST_PATH = "/api/enrollment/v1/enrollment"
 
 

@@ -3,7 +3,7 @@ Registration codes API: buy N seats (a basket), redeem a code, follow a redempti
 """
 from dataclasses import asdict
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
@@ -47,7 +47,15 @@ class RedemptionsView(CommerceAPIView):
 
     throttle_classes = REDEMPTION_THROTTLES
 
-    @extend_schema(request=RedeemSerializer, responses={202: RedemptionStateSerializer})
+    @extend_schema(
+        request=RedeemSerializer,
+        responses={
+            202: RedemptionStateSerializer,
+            400: OpenApiResponse(description="``code_unusable`` (a code the caller may not use), ``invalid_request``"),
+            409: OpenApiResponse(description="``course_closed`` or ``course_full``"),
+            429: OpenApiResponse(description="``rate_limited``: too many tries by this user or from this IP"),
+        },
+    )
     def post(self, request):
         serializer = RedeemSerializer(data=request.data)
         if not serializer.is_valid():
