@@ -13,12 +13,14 @@ only when the status actually changes; a duplicate delivery finds nothing to cha
 nothing.
 """
 import logging
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from ecommerce_plugin.fulfillment import errors
+from ecommerce_plugin import platform
+from ecommerce_plugin.fulfillment import alerts, errors
 from ecommerce_plugin.fulfillment.data import FulfillmentReport, LineOutcome, RetryResult
 from ecommerce_plugin.fulfillment.models import LineFulfillment
 from ecommerce_plugin.fulfillment.modules import configured_modules, module_for_line
@@ -29,6 +31,8 @@ log = logging.getLogger(__name__)
 Line = get_model("order", "Line")
 Order = get_model("order", "Order")
 OrderNote = get_model("order", "OrderNote")
+PaymentEvent = get_model("order", "PaymentEvent")
+PaymentEventType = get_model("order", "PaymentEventType")
 
 
 class OrderNotFound(Exception):
@@ -120,8 +124,8 @@ def _settle_order(order_pk):
     """
     order = Order.objects.select_for_update().get(pk=order_pk)
     statuses = list(order.lines.values_list("status", flat=True))
-    if statuses and all(status == LINE.COMPLETE for status in statuses):
-        target = ORDER.COMPLETE
+    if statuses and all(status in (LINE.COMPLETE, LINE.REFUNDED) for status in statuses):
+        target = ORDER.COMPLETE if LINE.COMPLETE in statuses else ORDER.REFUNDED
     elif LINE.OPEN not in statuses and any(status in LINE.ERRORS for status in statuses):
         target = ORDER.FULFILLMENT_ERROR
     else:
@@ -132,6 +136,10 @@ def _settle_order(order_pk):
         OrderNote.objects.create(
             order=order, note_type=OrderNote.SYSTEM, message=f"Order status changed from {previous} to {target}."
         )
+        if target == ORDER.FULFILLMENT_ERROR:
+            # Once per change to the error state: a duplicate delivery changes nothing, alerts no one.
+            number = order.number
+            transaction.on_commit(lambda: alerts.order_failed(number), robust=True)
     return order.status
 
 
@@ -198,7 +206,103 @@ def _reopen(order_number, requested_by):
         message=f"Fulfillment retry requested by {who}; lines reopened: {', '.join(reopened) or 'none'}.",
     )
     transaction.on_commit(lambda: enqueue(order_number, retry=True), robust=True)
+    transaction.on_commit(lambda: _report_to_lms(order_number, "pending"), robust=True)
     return RetryResult(order_number)
+
+
+def _report_to_lms(order_number, state):
+    from ecommerce_plugin.fulfillment.tasks import report_to_lms  # noqa: PLC0415  (tasks imports this module)
+
+    report_to_lms.apply_async(args=[order_number, state])
+
+
+def refund_failed_lines(order_numbers, requested_by=None):
+    """
+    Refund the failed lines of each order in Fulfillment Error through the payment processor,
+    instead of retrying them; returns a ``RetryResult`` per order (``error_code`` when not done).
+
+    Under the order's lock, so a double click refunds once: the second finds the order no longer
+    in error. The processor is called inside that transaction; if it raises, nothing changes.
+    The refunded lines end Refunded (final) and the LMS stops showing them as pending.
+    """
+    return [_refund(number, requested_by) for number in order_numbers]
+
+
+@transaction.atomic
+def _refund(order_number, requested_by):
+    order = Order.objects.select_for_update().select_related("basket").filter(number=order_number).first()
+    if order is None:
+        return RetryResult(order_number, errors.ORDER_NOT_FOUND)
+    if order.status != ORDER.FULFILLMENT_ERROR:
+        return RetryResult(order_number, errors.ORDER_NOT_IN_ERROR)
+    lines = list(Line.objects.select_for_update().filter(order=order, status__in=LINE.ERRORS).order_by("id"))
+    amount = sum((line.line_price_incl_tax for line in lines), Decimal("0.00"))
+    source = order.sources.order_by("id").first()
+    refund_id = None
+    if amount > 0:
+        if source is None:
+            return RetryResult(order_number, errors.NO_PAYMENT_TO_REFUND)
+        try:
+            refund_id = platform.payment_processor().issue_credit(
+                order.number, order.basket, source.reference, amount, order.currency
+            )
+        except Exception:  # pylint: disable=broad-except
+            log.exception("Refund of order %s failed at the payment processor", order_number)
+            return RetryResult(order_number, errors.REFUND_FAILED)
+        source.refund(amount, reference=refund_id or "")
+        event_type, _ = PaymentEventType.objects.get_or_create(name="Refunded")
+        PaymentEvent.objects.create(order=order, event_type=event_type, amount=amount, reference=refund_id or "")
+    for line in lines:
+        line.set_status(LINE.REFUNDED)
+    who = getattr(requested_by, "username", None) or "support"
+    OrderNote.objects.create(
+        order=order,
+        user=requested_by if getattr(requested_by, "pk", None) else None,
+        note_type=OrderNote.SYSTEM,
+        message=f"Refund of {amount} {order.currency} by {who} ({refund_id or 'nothing charged'}); lines refunded: "
+                f"{', '.join(str(line.id) for line in lines) or 'none'}.",
+    )
+    line_ids = [line.id for line in lines]
+    transaction.on_commit(lambda: _report_lines_to_lms(order_number, "cancelled", line_ids), robust=True)
+    _settle_order(order.pk)
+    return RetryResult(order_number)
+
+
+def _report_lines_to_lms(order_number, state, line_ids):
+    from ecommerce_plugin.fulfillment.tasks import report_to_lms  # noqa: PLC0415  (tasks imports this module)
+
+    report_to_lms.apply_async(args=[order_number, state], kwargs={"line_ids": line_ids})
+
+
+def report_fulfillment_state(order_number, state, line_ids=None):
+    """
+    Tell the LMS the state of the seat lines of ``order_number`` (``failed``: those in error;
+    ``pending``: those reopened; ``cancelled``: ``line_ids``, refunded). Returns the HTTP answer,
+    or None when no line of the order enrolls its buyer. Raises ``requests`` errors to the task.
+    """
+    from ecommerce_plugin.fulfillment.modules import lms_client  # noqa: PLC0415
+
+    order = Order.objects.select_related("user").filter(number=order_number).first()
+    if order is None:
+        return None
+    lines = order.lines.select_related("product").order_by("id")
+    if line_ids is not None:
+        lines = lines.filter(id__in=line_ids)
+    elif state == "failed":
+        lines = lines.filter(status__in=LINE.ERRORS)
+    else:
+        lines = lines.filter(status=LINE.OPEN)
+    enrollments = seat_enrollments(order, list(lines))
+    if not enrollments:
+        return None
+    return lms_client().post(
+        platform.lms_url(LMS_FULFILLMENT_STATE_PATH),
+        json={"username": order.user.username, "order_number": order.number, "state": state,
+              "enrollments": enrollments},
+    )
+
+
+LMS_FULFILLMENT_STATE_PATH = "/api/pending_enrollments/v1/fulfillment/"
 
 
 # --- the learner's way back to the LMS ---------------------------------------------------------
@@ -239,3 +343,15 @@ def learner_dashboard_url(order):
     if token is None:
         return platform.lms_url("/dashboard")
     return platform.lms_url(f"/commerce/pending-enrollments/from-receipt/#{urlencode({'token': token})}")
+
+
+def learner_facing_state(order):
+    """
+    What the receipt tells the learner: ``processing``, ``complete``, ``failed`` (support was
+    told) or ``refunded``; never the raw Oscar status.
+    """
+    return {
+        ORDER.COMPLETE: "complete",
+        ORDER.FULFILLMENT_ERROR: "failed",
+        ORDER.REFUNDED: "refunded",
+    }.get(order.status, "processing")

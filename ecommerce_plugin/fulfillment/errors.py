@@ -21,3 +21,5 @@ LINE_STATUS_FOR_KIND = {
 # Error codes of the staff-facing API (admin action, management command).
 ORDER_NOT_FOUND = "order_not_found"
 ORDER_NOT_IN_ERROR = "order_not_in_error"
+NO_PAYMENT_TO_REFUND = "no_payment_to_refund"
+REFUND_FAILED = "refund_failed"

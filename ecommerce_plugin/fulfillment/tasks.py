@@ -3,6 +3,7 @@ The fulfillment task: acks late, retries with exponential backoff, idempotent pe
 """
 import logging
 
+import requests
 from celery import shared_task
 from django.conf import settings
 
@@ -50,3 +51,29 @@ def fulfill_order(self, order_number):
                  countdown, report.errors)
         raise self.retry(countdown=countdown, max_retries=max_retries)
     return {"order_number": report.order_number, "status": report.status}
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None, ignore_result=False)
+def report_to_lms(self, order_number, state, line_ids=None):
+    """
+    Tell the LMS pending-enrollments API the fulfillment state of an order's seat lines
+    (``failed`` / ``pending`` / ``cancelled``), retried like fulfillment on timeouts, network
+    errors, 5xx and 429. The LMS side is idempotent, so a redelivery is harmless.
+    """
+    max_retries = int(settings.COMMERCE_FULFILLMENT_MAX_RETRIES)
+    try:
+        response = api.report_fulfillment_state(order_number, state, line_ids)
+    except requests.RequestException as exc:
+        if self.request.retries >= max_retries:
+            log.error("Order %s: the LMS was not told the fulfillment state %r: %s", order_number, state, exc)
+            return {"order_number": order_number, "state": state, "reported": False}
+        raise self.retry(countdown=backoff_seconds(self.request.retries), max_retries=max_retries) from exc
+    if response is None:
+        return {"order_number": order_number, "state": state, "reported": False}
+    if (response.status_code >= 500 or response.status_code == 429) and self.request.retries < max_retries:
+        raise self.retry(countdown=backoff_seconds(self.request.retries), max_retries=max_retries)
+    if response.status_code != 200:
+        log.error("Order %s: the LMS refused the fulfillment state %r (%s): %s", order_number, state,
+                  response.status_code, response.text[:300])
+        return {"order_number": order_number, "state": state, "reported": False}
+    return {"order_number": order_number, "state": state, "reported": True}

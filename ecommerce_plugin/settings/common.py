@@ -115,6 +115,12 @@ def plugin_settings(settings):
     settings.COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS = getattr(
         settings, "COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS", True
     )
+    # .. setting_name: COMMERCE_FULFILLMENT_FAILURE_EMAILS
+    # .. setting_default: []
+    # .. setting_description: Addresses emailed (through Django's ``send_mail``, from DEFAULT_FROM_EMAIL)
+    #   when an order's fulfillment fails for good, with the error of each line. Every such failure is
+    #   also logged at ERROR by ``ecommerce_plugin.fulfillment.alerts``, whatever this says.
+    settings.COMMERCE_FULFILLMENT_FAILURE_EMAILS = []
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_SECRET
     # .. setting_default: "" (the host's value if it sets one)
     # .. setting_description: Secret shared with the LMS plugin (same setting name there) to sign the

@@ -1,5 +1,6 @@
 """
-``{% learner_dashboard_url order %}``: the receipt's link back to the LMS (see ``api.learner_dashboard_url``).
+The receipt's tags: ``{% learner_dashboard_url order %}`` (see ``api.learner_dashboard_url``) and
+``{% fulfillment_state order as state %}`` (what the receipt tells the learner happens next).
 """
 from django import template
 
@@ -11,3 +12,8 @@ register = template.Library()
 @register.simple_tag
 def learner_dashboard_url(order):
     return api.learner_dashboard_url(order)
+
+
+@register.simple_tag
+def fulfillment_state(order):
+    return api.learner_facing_state(order)
