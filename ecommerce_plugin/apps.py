@@ -38,3 +38,10 @@ class EcommercePluginConfig(AppConfig):
             },
         },
     }
+
+    def ready(self):
+        from django.conf import settings  # noqa: PLC0415
+
+        from ecommerce_plugin.settings.checks import check_settings  # noqa: PLC0415
+
+        check_settings(settings)

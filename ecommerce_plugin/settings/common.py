@@ -23,77 +23,120 @@ FEATURE_APPS = [
 ]
 
 
+# Every setting below that ``_default`` gives a default; ``production.py`` lets the operator's
+# YAML/ENV tokens override each of them.
+OVERRIDABLE = []
+# Settings with no usable default: the deployment must set them (checked at start-up, ``checks.py``).
+REQUIRED = ("COMMERCE_LMS_URL_ROOT", "COMMERCE_REGISTRATION_CODE_REDEEM_URL")
+
+
+def _default(settings, name, value):
+    """
+    ``value`` unless the host already set ``name``: a value the host chose is never overwritten.
+    """
+    if name not in OVERRIDABLE:
+        OVERRIDABLE.append(name)
+    if not hasattr(settings, name):
+        setattr(settings, name, value)
+
+
+def _append(settings, name, *items):
+    """
+    Append the plugin's entries to the ordered list ``name``, after the host's own, once each.
+    """
+    current = list(getattr(settings, name, None) or [])
+    setattr(settings, name, [*current, *(item for item in items if item not in current)])
+
+
+def _prepend(settings, name, *items):
+    current = [item for item in (getattr(settings, name, None) or []) if item not in items]
+    setattr(settings, name, [*items, *current])
+
+
+def _merge_pipeline(settings, name, ours):
+    """
+    The host's status pipeline with the plugin's statuses and transitions added, never removed.
+    """
+    merged = {status: tuple(targets) for status, targets in (getattr(settings, name, None) or {}).items()}
+    for status, targets in ours.items():
+        merged[status] = tuple(dict.fromkeys((*merged.get(status, ()), *targets)))
+    setattr(settings, name, merged)
+
+
 def plugin_settings(settings):
     """
     Add the plugin's defaults to the ecommerce settings module.
     """
     # .. setting_name: COMMERCE_LMS_URL_ROOT
-    # .. setting_default: "http://localhost:18000"
+    # .. setting_default: None (required: start-up fails without it)
     # .. setting_description: Base URL of the LMS the ecommerce plugin calls (CCX and enrollment APIs).
-    settings.COMMERCE_LMS_URL_ROOT = "http://localhost:18000"
+    _default(settings, "COMMERCE_LMS_URL_ROOT", None)
     # .. setting_name: COMMERCE_LMS_REQUEST_TIMEOUT
     # .. setting_default: (3.05, 10)
     # .. setting_description: (connect, read) timeout in seconds of every call to the LMS. No call to
     #   another service is made without one.
-    settings.COMMERCE_LMS_REQUEST_TIMEOUT = (3.05, 10)
+    _default(settings, "COMMERCE_LMS_REQUEST_TIMEOUT", (3.05, 10))
     # .. setting_name: COMMERCE_CHECKOUT_STEPS
     # .. setting_default: ["ecommerce_plugin.held_seats.checkout_steps.HeldSeatStep", ...]
     # .. setting_description: Dotted paths of the checkout steps (``ecommerce_plugin.checkout.steps.CheckoutStep``)
     #   that check a basket before it is charged, in order. Each feature adds its own.
     # Held seats first: a seat the learner already has is refused before any step reserves anything.
-    settings.COMMERCE_CHECKOUT_STEPS = ["ecommerce_plugin.held_seats.checkout_steps.HeldSeatStep"]
+    _default(settings, "COMMERCE_CHECKOUT_STEPS", [])
+    _prepend(settings, "COMMERCE_CHECKOUT_STEPS", "ecommerce_plugin.held_seats.checkout_steps.HeldSeatStep")
     # CCX purchases: the quote check runs before every charge (a no-op for baskets without CCX lines).
-    settings.COMMERCE_CHECKOUT_STEPS = [
-        *settings.COMMERCE_CHECKOUT_STEPS,
-        "ecommerce_plugin.ccx_purchases.checkout_steps.CcxQuoteStep",
-    ]
+    _append(settings, "COMMERCE_CHECKOUT_STEPS", "ecommerce_plugin.ccx_purchases.checkout_steps.CcxQuoteStep")
     # .. setting_name: COMMERCE_CCX_MAX_SEATS
     # .. setting_default: 10000
     # .. setting_description: Most seats one CCX purchase may hold (the LMS's max_students_allowed).
-    settings.COMMERCE_CCX_MAX_SEATS = 10000
+    _default(settings, "COMMERCE_CCX_MAX_SEATS", 10000)
     # .. setting_name: COMMERCE_CCX_SYNC_MAX_RETRIES
     # .. setting_default: 8
     # .. setting_description: Retries of the task that pushes a paid CCX purchase to the LMS, on timeouts
     #   and 5xx answers, with exponential backoff (capped by COMMERCE_CCX_SYNC_RETRY_BACKOFF_MAX); 4xx
     #   answers are not retried. After the last one the purchase is ``failed`` and the groomer picks it up.
-    settings.COMMERCE_CCX_SYNC_MAX_RETRIES = 8
+    _default(settings, "COMMERCE_CCX_SYNC_MAX_RETRIES", 8)
     # .. setting_name: COMMERCE_CCX_SYNC_RETRY_BACKOFF_MAX
     # .. setting_default: 600
     # .. setting_description: Longest wait in seconds between two retries of a CCX sync.
-    settings.COMMERCE_CCX_SYNC_RETRY_BACKOFF_MAX = 600
+    _default(settings, "COMMERCE_CCX_SYNC_RETRY_BACKOFF_MAX", 600)
     # .. setting_name: COMMERCE_CCX_SYNC_LEASE_SECONDS
     # .. setting_default: 120
     # .. setting_description: How long a task or the groomer holds a purchase while it talks to the LMS;
     #   must exceed a few LMS request timeouts. A crashed holder's lease expires after this long.
-    settings.COMMERCE_CCX_SYNC_LEASE_SECONDS = 120
+    _default(settings, "COMMERCE_CCX_SYNC_LEASE_SECONDS", 120)
     # Otto's order and line status pipelines: an order is Open until fulfilled; a line that fails
     # takes the status of its kind of error (fulfillment/status.py; error -> Open is a staff retry).
     from ecommerce_plugin.fulfillment.status import line_status_pipeline, order_status_pipeline  # noqa: PLC0415
 
-    settings.OSCAR_INITIAL_ORDER_STATUS = "Open"
-    settings.OSCAR_INITIAL_LINE_STATUS = "Open"
-    settings.OSCAR_ORDER_STATUS_PIPELINE = order_status_pipeline()
-    settings.OSCAR_LINE_STATUS_PIPELINE = line_status_pipeline()
+    # Otto sets the same initial statuses; a stock Oscar shop sets none. Pipelines are merged.
+    if not getattr(settings, "OSCAR_INITIAL_ORDER_STATUS", None):
+        settings.OSCAR_INITIAL_ORDER_STATUS = "Open"
+    if not getattr(settings, "OSCAR_INITIAL_LINE_STATUS", None):
+        settings.OSCAR_INITIAL_LINE_STATUS = "Open"
+    _merge_pipeline(settings, "OSCAR_ORDER_STATUS_PIPELINE", order_status_pipeline())
+    _merge_pipeline(settings, "OSCAR_LINE_STATUS_PIPELINE", line_status_pipeline())
     # .. setting_name: COMMERCE_FULFILLMENT_MODULES
     # .. setting_default: ["ecommerce_plugin.fulfillment.modules.EnrollmentFulfillmentModule"]
     # .. setting_description: Dotted paths of the fulfillment modules (Otto's interface:
     #   get_supported_lines, fulfill_product, revoke_line); the first that supports a line fulfils it.
     #   Features append theirs.
-    settings.COMMERCE_FULFILLMENT_MODULES = ["ecommerce_plugin.fulfillment.modules.EnrollmentFulfillmentModule"]
+    _default(settings, "COMMERCE_FULFILLMENT_MODULES", [])
+    _append(settings, "COMMERCE_FULFILLMENT_MODULES",
+            "ecommerce_plugin.fulfillment.modules.EnrollmentFulfillmentModule")
     # .. setting_name: COMMERCE_FULFILLMENT_MAX_RETRIES
     # .. setting_default: 8
     # .. setting_description: Retries of an order's fulfillment task while a line fails with a network,
     #   timeout or LMS server error; after the last one the line takes its error status and the
     #   order goes to Fulfillment Error for staff to retry.
-    settings.COMMERCE_FULFILLMENT_MAX_RETRIES = 8
+    _default(settings, "COMMERCE_FULFILLMENT_MAX_RETRIES", 8)
     # .. setting_name: COMMERCE_FULFILLMENT_RETRY_BACKOFF
     # .. setting_default: 2
     # .. setting_description: Seconds before the first retry of a fulfillment; doubles at each retry.
-    settings.COMMERCE_FULFILLMENT_RETRY_BACKOFF = 2
+    _default(settings, "COMMERCE_FULFILLMENT_RETRY_BACKOFF", 2)
     # .. setting_name: COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX
     # .. setting_default: 600
     # .. setting_description: Longest wait in seconds between two retries of a fulfillment.
-    settings.COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX = 600
+    _default(settings, "COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX", 600)
     # The discount token never stays in a URL (access logs): moved to the session, then a redirect.
     _token_middleware = "ecommerce_plugin.discounts.url_tokens.DiscountTokenOutOfUrlMiddleware"
     if _token_middleware not in settings.MIDDLEWARE:
@@ -103,36 +146,32 @@ def plugin_settings(settings):
     # .. setting_description: The ``aud`` the LMS plugin puts in its discount JWTs (same setting name
     #   there). The basket accepts a discount token only with this audience; the services'
     #   JwtAuthentication (audience JWT_AUTH's JWT_ISSUERS) refuses it as a credential.
-    settings.COMMERCE_DISCOUNTS_JWT_AUDIENCE = getattr(
-        settings, "COMMERCE_DISCOUNTS_JWT_AUDIENCE", "openedx-commerce-discount"
-    )
+    _default(settings, "COMMERCE_DISCOUNTS_JWT_AUDIENCE", "openedx-commerce-discount")
     # .. setting_name: COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS
     # .. setting_default: True (the host's value if it sets one)
     # .. setting_description: Whether the basket accepts discount tokens signed HS256 with the
     #   issuer's shared SECRET_KEY (JWT_ISSUERS), as the LMS signs them unless
     #   JWT_AUTH_FORCE_CREATE_ASYMMETRIC is on. Set False once the LMS signs asymmetrically: then
     #   only the LMS's private key (JWT_PUBLIC_SIGNING_JWK_SET) can mint a discount.
-    settings.COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS = getattr(
-        settings, "COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS", True
-    )
+    _default(settings, "COMMERCE_DISCOUNTS_ACCEPT_SYMMETRIC_TOKENS", True)
     # .. setting_name: COMMERCE_FULFILLMENT_FAILURE_EMAILS
     # .. setting_default: []
     # .. setting_description: Addresses emailed (through Django's ``send_mail``, from DEFAULT_FROM_EMAIL)
     #   when an order's fulfillment fails for good, with the error of each line. Every such failure is
     #   also logged at ERROR by ``ecommerce_plugin.fulfillment.alerts``, whatever this says.
-    settings.COMMERCE_FULFILLMENT_FAILURE_EMAILS = []
+    _default(settings, "COMMERCE_FULFILLMENT_FAILURE_EMAILS", [])
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_SECRET
     # .. setting_default: "" (the host's value if it sets one)
     # .. setting_description: Secret shared with the LMS plugin (same setting name there) to sign the
     #   receipt's hand-off to the LMS, which shows the purchased courses as pending until fulfilled.
     #   At least 32 characters (refused at start-up otherwise). Empty: the receipt links to the plain
     #   dashboard.
-    settings.COMMERCE_PENDING_ENROLLMENT_SECRET = getattr(settings, "COMMERCE_PENDING_ENROLLMENT_SECRET", "")
+    _default(settings, "COMMERCE_PENDING_ENROLLMENT_SECRET", "")
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME
     # .. setting_default: 300
     # .. setting_description: Seconds the receipt's hand-off token stays valid (at most 900, which the
     #   LMS enforces too). It is made when the receipt is shown and used once, seconds later.
-    settings.COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME = 300
+    _default(settings, "COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME", 300)
     # The basket page carries the plugin's pay form and scripts: its overrides of two Oscar
     # templates must be found before Oscar's own.
     for engine in settings.TEMPLATES:
@@ -143,55 +182,46 @@ def plugin_settings(settings):
     # .. setting_default: 12
     # .. setting_description: Characters in a registration code, drawn with ``secrets`` from a 25-letter
     #   unambiguous alphabet (25**12 is about 6e16 codes).
-    settings.COMMERCE_REGISTRATION_CODE_LENGTH = 12
+    _default(settings, "COMMERCE_REGISTRATION_CODE_LENGTH", 12)
     # .. setting_name: COMMERCE_REGISTRATION_CODE_REDEEM_URL
-    # .. setting_default: "http://localhost:18130/commerce/registration-codes/redeem/"
-    # .. setting_description: The page where learners redeem a code, as written in the emails.
-    settings.COMMERCE_REGISTRATION_CODE_REDEEM_URL = "http://localhost:18130/commerce/registration-codes/redeem/"
+    # .. setting_default: None (required: start-up fails without it)
+    # .. setting_description: The full URL of the page where learners redeem a code, as written in the
+    #   emails (``https://<shop>/commerce/registration-codes/redeem/``).
+    _default(settings, "COMMERCE_REGISTRATION_CODE_REDEEM_URL", None)
     # .. setting_name: COMMERCE_CODE_REDEMPTION_THROTTLE_RATES
     # .. setting_default: {"user": "10/minute", "ip": "60/minute"}
     # .. setting_description: Most registration-code redemptions (API and page, successful or not) per
     #   signed-in user and per client IP, in DRF's rate format ("N/second|minute|hour|day"). Above
     #   them the API answers 429 ``rate_limited``. The IP rate allows a classroom behind one address;
     #   ``None`` for a key turns that throttle off. Counts live in the default cache.
-    settings.COMMERCE_CODE_REDEMPTION_THROTTLE_RATES = {"user": "10/minute", "ip": "60/minute"}
+    _default(settings, "COMMERCE_CODE_REDEMPTION_THROTTLE_RATES", {"user": "10/minute", "ip": "60/minute"})
     # .. setting_name: COMMERCE_MAX_SEATS_PER_ORDER
     # .. setting_default: 500
     # .. setting_description: Most seats of one course bought in one multi-seat order.
-    settings.COMMERCE_MAX_SEATS_PER_ORDER = 500
+    _default(settings, "COMMERCE_MAX_SEATS_PER_ORDER", 500)
     # .. setting_name: COMMERCE_MAX_CODES_PER_INVOICE
     # .. setting_default: 10000
     # .. setting_description: Most registration codes one invoice issues.
-    settings.COMMERCE_MAX_CODES_PER_INVOICE = 10000
-    settings.COMMERCE_CHECKOUT_STEPS = [
-        *settings.COMMERCE_CHECKOUT_STEPS,
-        "ecommerce_plugin.coupons.steps.CouponLimitsStep",
-    ]
+    _default(settings, "COMMERCE_MAX_CODES_PER_INVOICE", 10000)
+    _append(settings, "COMMERCE_CHECKOUT_STEPS", "ecommerce_plugin.coupons.steps.CouponLimitsStep")
     # .. setting_name: COMMERCE_COUPON_STAFF_MAX_PERCENTAGE
     # .. setting_default: 50
     # .. setting_description: Largest discount, in percent, of a coupon that plain course staff may
     #   create. A larger coupon needs a finance admin of the course (``coupon_above_staff_cap``).
-    settings.COMMERCE_COUPON_STAFF_MAX_PERCENTAGE = 50
+    _default(settings, "COMMERCE_COUPON_STAFF_MAX_PERCENTAGE", 50)
     # .. setting_name: COMMERCE_COUPON_STAFF_MAX_USES
     # .. setting_default: 100
     # .. setting_description: Most uses of a coupon that plain course staff may create; a coupon with
     #   no usage limit is above it. A larger one needs a finance admin of the course.
-    settings.COMMERCE_COUPON_STAFF_MAX_USES = 100
+    _default(settings, "COMMERCE_COUPON_STAFF_MAX_USES", 100)
     # Multi-seat lines issue codes: this module must come before the seat enrollment module.
-    settings.COMMERCE_FULFILLMENT_MODULES = [
-        "ecommerce_plugin.registration_codes.fulfillment.RegistrationCodesFulfillmentModule",
-        *getattr(settings, "COMMERCE_FULFILLMENT_MODULES", []),
-    ]
+    _prepend(settings, "COMMERCE_FULFILLMENT_MODULES",
+             "ecommerce_plugin.registration_codes.fulfillment.RegistrationCodesFulfillmentModule")
     # Discounts (issue 4): the LMS discount token is verified again and claimed before the charge.
-    settings.COMMERCE_CHECKOUT_STEPS = [
-        *settings.COMMERCE_CHECKOUT_STEPS,
-        "ecommerce_plugin.discounts.steps.LmsDiscountStep",
-    ]
+    _append(settings, "COMMERCE_CHECKOUT_STEPS", "ecommerce_plugin.discounts.steps.LmsDiscountStep")
     # CCX lines are fulfilled by recording the purchase; the LMS CCX follows through its own task.
-    settings.COMMERCE_FULFILLMENT_MODULES = [
-        *getattr(settings, "COMMERCE_FULFILLMENT_MODULES", []),
-        "ecommerce_plugin.ccx_purchases.fulfillment.CcxPurchaseFulfillmentModule",
-    ]
+    _append(settings, "COMMERCE_FULFILLMENT_MODULES",
+            "ecommerce_plugin.ccx_purchases.fulfillment.CcxPurchaseFulfillmentModule")
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),

@@ -36,6 +36,14 @@ def install_ccx_feature(settings):
         settings.INSTALLED_APPS = [*installed, CCX_FEATURE_APP]
 
 
+def _default(settings, name, value):
+    """
+    ``value`` unless the host already set ``name``: a value the host chose is never overwritten.
+    """
+    if not hasattr(settings, name):
+        setattr(settings, name, value)
+
+
 def plugin_settings(settings):
     """
     Add the plugin's defaults to the LMS settings module.
@@ -48,64 +56,64 @@ def plugin_settings(settings):
     # .. setting_default: 15
     # .. setting_description: The discount's percentage where no site/org/course row of
     #   DiscountPercentageConfig (Django admin) says otherwise.
-    settings.COMMERCE_DISCOUNTS_DEFAULT_PERCENTAGE = 15
+    _default(settings, "COMMERCE_DISCOUNTS_DEFAULT_PERCENTAGE", 15)
     # .. setting_name: COMMERCE_DISCOUNTS_ELIGIBILITY_WINDOW_DAYS
     # .. setting_default: 7
     # .. setting_description: Days after enrolling (in a free mode) during which a learner can get the
     #   discount; it also ends at the verified mode's upgrade deadline. None: no window, and no
     #   enrollment is needed.
-    settings.COMMERCE_DISCOUNTS_ELIGIBILITY_WINDOW_DAYS = 7
+    _default(settings, "COMMERCE_DISCOUNTS_ELIGIBILITY_WINDOW_DAYS", 7)
     # .. setting_name: COMMERCE_DISCOUNTS_FIRST_PURCHASE_ONLY
     # .. setting_default: True
     # .. setting_description: See the toggle annotation in lms_plugin/discounts/toggles.py.
-    settings.COMMERCE_DISCOUNTS_FIRST_PURCHASE_ONLY = True
+    _default(settings, "COMMERCE_DISCOUNTS_FIRST_PURCHASE_ONLY", True)
     # .. setting_name: COMMERCE_DISCOUNTS_EXCLUDE_ENTITLEMENT_HOLDERS
     # .. setting_default: True
     # .. setting_description: See the toggle annotation in lms_plugin/discounts/toggles.py.
-    settings.COMMERCE_DISCOUNTS_EXCLUDE_ENTITLEMENT_HOLDERS = True
+    _default(settings, "COMMERCE_DISCOUNTS_EXCLUDE_ENTITLEMENT_HOLDERS", True)
     # .. setting_name: COMMERCE_DISCOUNTS_JWT_EXPIRATION_SECONDS
     # .. setting_default: 600
     # .. setting_description: Lifetime of the discount JWT (the basket page asks for a fresh one on load).
-    settings.COMMERCE_DISCOUNTS_JWT_EXPIRATION_SECONDS = 600
+    _default(settings, "COMMERCE_DISCOUNTS_JWT_EXPIRATION_SECONDS", 600)
     # .. setting_name: COMMERCE_DISCOUNTS_JWT_AUDIENCE
     # .. setting_default: "openedx-commerce-discount"
     # .. setting_description: The ``aud`` claim of the discount JWT. It must differ from every
     #   service's JWT_ISSUERS audience (``JWT_AUTH["JWT_AUDIENCE"]``), so that the services'
     #   JwtAuthentication refuses the token as a credential; only the basket's verifier, configured
     #   with the same value (ecommerce setting of the same name), accepts it.
-    settings.COMMERCE_DISCOUNTS_JWT_AUDIENCE = "openedx-commerce-discount"
+    _default(settings, "COMMERCE_DISCOUNTS_JWT_AUDIENCE", "openedx-commerce-discount")
     # .. setting_name: COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS
     # .. setting_default: None
     # .. setting_description: Origins (scheme://host[:port]) whose pages may call the discount
     #   endpoint with the learner's cookies (CORS with credentials, that path only). None: the origin
     #   of the platform's ECOMMERCE_PUBLIC_URL_ROOT. Needs the host's CORS_ALLOW_CREDENTIALS = True.
-    settings.COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS = None
+    _default(settings, "COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS", None)
     # .. setting_name: COMMERCE_DISCOUNTS_CACHE_SECONDS
     # .. setting_default: 60
     # .. setting_description: How long course facts (end date, verified mode) and the resolved
     #   configuration are cached; admin edits of the configuration invalidate it at once.
-    settings.COMMERCE_DISCOUNTS_CACHE_SECONDS = 60
+    _default(settings, "COMMERCE_DISCOUNTS_CACHE_SECONDS", 60)
     # .. setting_name: COMMERCE_CCX_JOB_QUEUE
     # .. setting_default: None
     # .. setting_description: Celery queue of the asynchronous CCX writes (``?async=true``); None sends
     #   them to the LMS's default queue.
-    settings.COMMERCE_CCX_JOB_QUEUE = None
+    _default(settings, "COMMERCE_CCX_JOB_QUEUE", None)
     # Pending enrollments (issue 6).
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_SECRET
     # .. setting_default: "" (the host's value if it sets one)
     # .. setting_description: Secret shared with the ecommerce plugin (same setting name there) that
     #   verifies the receipt's hand-off of the courses an order will enroll the learner in. At least 32
     #   characters (refused at start-up otherwise). Empty: no hand-off is accepted.
-    settings.COMMERCE_PENDING_ENROLLMENT_SECRET = getattr(settings, "COMMERCE_PENDING_ENROLLMENT_SECRET", "")
+    _default(settings, "COMMERCE_PENDING_ENROLLMENT_SECRET", "")
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_STALE_AFTER
     # .. setting_default: 3600
     # .. setting_description: Seconds after which a pending enrollment counts as stale (fulfillment late
     #   or failed) and shows in the admin's "stale" filter and ``stale_pending_enrollments``.
-    settings.COMMERCE_PENDING_ENROLLMENT_STALE_AFTER = 3600
+    _default(settings, "COMMERCE_PENDING_ENROLLMENT_STALE_AFTER", 3600)
     # .. setting_name: COMMERCE_PENDING_ENROLLMENT_DASHBOARD_URL
     # .. setting_default: "/dashboard"
     # .. setting_description: Where the receipt hand-off sends the learner once the pending courses are recorded.
-    settings.COMMERCE_PENDING_ENROLLMENT_DASHBOARD_URL = "/dashboard"
+    _default(settings, "COMMERCE_PENDING_ENROLLMENT_DASHBOARD_URL", "/dashboard")
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),

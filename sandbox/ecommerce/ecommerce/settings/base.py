@@ -126,6 +126,11 @@ JWT_AUTH.pop("JWT_PRIVATE_SIGNING_JWK")
 
 # Where this service reaches the LMS, and the client credentials of its service user there.
 LMS_URL_ROOT = sandbox_services.LMS_URL_ROOT
+# The plugin's required settings (it ships no localhost defaults): set by the host, as an operator would.
+COMMERCE_LMS_URL_ROOT = LMS_URL_ROOT
+COMMERCE_REGISTRATION_CODE_REDEEM_URL = (
+    f"http://localhost:{sandbox_services.ECOMMERCE_PORT}/commerce/registration-codes/redeem/"
+)
 BACKEND_SERVICE_EDX_OAUTH2_KEY = "ecommerce-backend-service-key"
 BACKEND_SERVICE_EDX_OAUTH2_SECRET = os.environ.get("ECOMMERCE_OAUTH_SECRET", "ecommerce-backend-service-secret")
 BACKEND_SERVICE_EDX_OAUTH2_PROVIDER_URL = f"{sandbox_services.LMS_URL_ROOT}/oauth2"

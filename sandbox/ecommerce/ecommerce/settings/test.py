@@ -13,5 +13,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # SANDBOX_CELERY_ALWAYS_EAGER=0 sends them to the broker, as the deployed service does.
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("SANDBOX_CELERY_ALWAYS_EAGER", "1") == "1"
 CELERY_TASK_EAGER_PROPAGATES = True
+# Fulfillment retries in seconds, so retry tests are quick.
+COMMERCE_FULFILLMENT_RETRY_BACKOFF = 0.2
+COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX = 2
+COMMERCE_FULFILLMENT_MAX_RETRIES = 5
 
 add_plugins(__name__, PROJECT_TYPE, SettingsType.TEST)
