@@ -82,8 +82,8 @@ def test_oscar_comes_only_with_the_ecommerce_extra(wheel):
 ASSET_FOLDERS = ("templates", "templates_override", "static")
 # A quoted template or static path in the plugins' code and templates.
 ASSET_REFERENCE = re.compile(r"""["']([A-Za-z0-9_./-]+\.(?:html|txt|js|css))["']""")
-# Template paths the plugins extend or include from a library (Oscar's own templates).
-LIBRARY_TEMPLATE_PREFIXES = ("oscar/",)
+# Template paths the plugins extend or include from a library (Oscar's and the Django admin's).
+LIBRARY_TEMPLATE_PREFIXES = ("oscar/", "admin/")
 
 
 def _source_assets():
