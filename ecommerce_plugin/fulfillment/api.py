@@ -210,10 +210,10 @@ def _reopen(order_number, requested_by):
     return RetryResult(order_number)
 
 
-def _report_to_lms(order_number, state):
+def _report_to_lms(order_number, state, line_ids=None):
     from ecommerce_plugin.fulfillment.tasks import report_to_lms  # noqa: PLC0415  (tasks imports this module)
 
-    report_to_lms.apply_async(args=[order_number, state])
+    report_to_lms.apply_async(args=[order_number, state], kwargs={"line_ids": line_ids})
 
 
 def refund_failed_lines(order_numbers, requested_by=None):
@@ -263,15 +263,9 @@ def _refund(order_number, requested_by):
                 f"{', '.join(str(line.id) for line in lines) or 'none'}.",
     )
     line_ids = [line.id for line in lines]
-    transaction.on_commit(lambda: _report_lines_to_lms(order_number, "cancelled", line_ids), robust=True)
+    transaction.on_commit(lambda: _report_to_lms(order_number, "cancelled", line_ids), robust=True)
     _settle_order(order.pk)
     return RetryResult(order_number)
-
-
-def _report_lines_to_lms(order_number, state, line_ids):
-    from ecommerce_plugin.fulfillment.tasks import report_to_lms  # noqa: PLC0415  (tasks imports this module)
-
-    report_to_lms.apply_async(args=[order_number, state], kwargs={"line_ids": line_ids})
 
 
 def report_fulfillment_state(order_number, state, line_ids=None):
