@@ -17,7 +17,7 @@ ANNOTATED = re.findall(r"# \.\. setting_name: (\w+)", Path(common.__file__).read
 
 def _fresh_host(**values):
     """A host settings module before the plugin's common settings ran."""
-    return SimpleNamespace(TEMPLATES=[], INSTALLED_APPS=[], **values)
+    return SimpleNamespace(TEMPLATES=[], INSTALLED_APPS=[], MIDDLEWARE=[], **values)
 
 
 def _strings(value):
