@@ -9,8 +9,8 @@ class ModeSerializer(serializers.Serializer):  # pylint: disable=abstract-method
     name = serializers.CharField()
     is_id_verified = serializers.BooleanField()
     is_credit_eligible = serializers.BooleanField()
-    certificate_type = serializers.CharField(help_text="Blank when the mode grants no certificate.")
-    payee = serializers.CharField()
+    certificate_type = serializers.CharField(allow_blank=True, help_text="Blank when the mode grants no certificate.")
+    payee = serializers.CharField(allow_blank=True, help_text="Blank for modes upstream seeds without a payee.")
 
 
 class TrackSerializer(serializers.Serializer):  # pylint: disable=abstract-method
