@@ -59,6 +59,7 @@ def test_dashboard_shows_the_course_pending_then_active_without_reload(
             page.wait_for_selector(f'li[data-course-id="{DEMO_COURSE}"][data-enrollment-status="active"]',
                                    timeout=60_000)
         assert page.evaluate("window.__not_reloaded") is True
-        assert entry.locator("a.course-link").get_attribute("href") == f"/courses/{DEMO_COURSE}/"
+        # The platform's course home: the learning MFE (the sandbox LMS's LEARNING_MICROFRONTEND_URL).
+        assert entry.locator("a.course-link").get_attribute("href") == f"http://localhost:2000/course/{DEMO_COURSE}/home"
         assert entry.locator(".note").count() == 0
         browser.close()
