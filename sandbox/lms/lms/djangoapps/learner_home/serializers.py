@@ -1,15 +1,17 @@
 """
-Replica of openedx-platform ``lms/djangoapps/learner_home/serializers.py`` (subset).
+Replica of openedx-platform ``lms/djangoapps/learner_home/serializers.py`` (subset), checked
+against upstream commit e57a655d77b614f19223984e9805b1fb940ab192.
 
-``EnrollmentSerializer.to_representation`` runs ``CourseEnrollmentAPIRenderStarted`` on each
-serialized enrollment, as upstream does. Not replicated: certificates, entitlements, programs,
-grade data, courseware access checks, upgrade and email fields that read the platform's
-context dictionaries. ``homeUrl`` is ``course_home_url(course_id)``, as upstream at
-e57a655d77b614f19223984e9805b1fb940ab192.
+As upstream: ``EnrollmentSerializer.to_representation`` runs ``CourseEnrollmentAPIRenderStarted``
+on each serialized enrollment (keyword arguments ``course_key``, ``serialized_enrollment``; the
+filter's returned enrollment is what is rendered), ``CourseRunSerializer.to_representation`` runs
+``CourseRunAPIRenderStarted``, ``homeUrl`` is ``course_home_url(course_id)``. Not replicated:
+certificates, entitlements, programs, grade data, courseware access checks, dates, upgrade and
+email fields that read the platform's context dictionaries.
 """
 from common.djangoapps.course_modes.models import CourseMode
 from openedx.features.course_experience import course_home_url
-from openedx_filters.learning.filters import CourseEnrollmentAPIRenderStarted
+from openedx_filters.learning.filters import CourseEnrollmentAPIRenderStarted, CourseRunAPIRenderStarted
 from rest_framework import serializers
 
 
@@ -28,6 +30,14 @@ class CourseRunSerializer(serializers.Serializer):
 
     def get_homeUrl(self, instance):
         return course_home_url(instance.course_id)
+
+    def to_representation(self, instance):
+        """Serialize the courserun instance to be able to update the values before the API finishes rendering."""
+        serialized_courserun = super().to_representation(instance)
+        # .. filter_implemented_name: CourseRunAPIRenderStarted
+        # .. filter_type: org.openedx.learning.home.courserun.api.rendered.started.v1
+        serialized_courserun = CourseRunAPIRenderStarted.run_filter(serialized_courserun=serialized_courserun)
+        return serialized_courserun
 
 
 class EnrollmentSerializer(serializers.Serializer):
@@ -49,8 +59,9 @@ class EnrollmentSerializer(serializers.Serializer):
         serialized_enrollment = super().to_representation(instance)
         # .. filter_implemented_name: CourseEnrollmentAPIRenderStarted
         # .. filter_type: org.openedx.learning.home.enrollment.api.rendered.v1
-        _, serialized_enrollment = CourseEnrollmentAPIRenderStarted.run_filter(
-            instance.course_id, serialized_enrollment
+        _course_key, serialized_enrollment = CourseEnrollmentAPIRenderStarted.run_filter(
+            course_key=instance.course_id,
+            serialized_enrollment=serialized_enrollment,
         )
         return serialized_enrollment
 
