@@ -1,7 +1,7 @@
 """
 Discount figures (issue 4):
 
-- LMS: queries per ``GET /api/discounts/v2/course/{key}`` call with warm caches (pinned to 3 in
+- LMS: queries per ``GET /api/discounts/v2/course/{key}`` call with warm caches (pinned to 2 in
   tests/lms_host/discounts/test_endpoint.py), and its throughput as a ratio to a bare authenticated
   DRF view served by the same Django handler (in-process test client, session auth, SQLite), in
   both signing modes of the platform's ``create_jwt_for_user`` (HS256 default; asymmetric forced,

@@ -272,23 +272,26 @@ def upsell_modes():
 def enrollments_for_discount(user, course_key):
     """
     In one query: the learner's enrollment rows in ``course_key`` and in any paid mode anywhere,
-    as dicts with ``course_id``, ``mode``, ``is_active``, ``created`` and ``holds_entitlement``
-    (whether an unexpired ``CourseEntitlement`` of the learner is redeemed into ``course_key``; the
-    same on every row, asked in the same query so an eligible learner costs one query, not two).
+    as dicts with ``course_id``, ``mode``, ``is_active``, ``created``.
+    """
+    from common.djangoapps.student.models import CourseEnrollment  # noqa: PLC0415
+    from django.db.models import Q  # noqa: PLC0415
+
+    rows = CourseEnrollment.objects.filter(user=user).filter(
+        Q(course_id=course_key) | ~Q(mode__in=upsell_modes())
+    ).values("course_id", "mode", "is_active", "created")
+    return list(rows[:20])
+
+
+def learner_record_models():
+    """
+    The platform models whose rows decide a learner's discount (enrollments, entitlements): a
+    change to either must reach the plugin's cached view of the learner.
     """
     from common.djangoapps.entitlements.models import CourseEntitlement  # noqa: PLC0415
     from common.djangoapps.student.models import CourseEnrollment  # noqa: PLC0415
-    from django.db.models import Exists, Q  # noqa: PLC0415
 
-    entitlement = CourseEntitlement.objects.filter(
-        user=user, enrollment_course_run__course_id=course_key, expired_at__isnull=True
-    )
-    rows = CourseEnrollment.objects.filter(user=user).filter(
-        Q(course_id=course_key) | ~Q(mode__in=upsell_modes())
-    ).annotate(holds_entitlement=Exists(entitlement)).values(
-        "course_id", "mode", "is_active", "created", "holds_entitlement"
-    )
-    return list(rows[:20])
+    return (CourseEnrollment, CourseEntitlement)
 
 
 def holds_entitlement_for_course_run(user, course_key):

@@ -100,7 +100,7 @@ def evaluate_rules(user, course_key):
         return no(errors.RESTRICTED)
 
     free_modes = platform.upsell_modes()
-    rows = platform.enrollments_for_discount(user, course_key)
+    rows, holds_entitlement = _learner_facts(user, course_key)
     this_course = next((row for row in rows if str(row["course_id"]) == str(course_key)), None)
     if this_course and this_course["is_active"] and this_course["mode"] not in free_modes:
         return no(errors.ALREADY_PAID)
@@ -112,11 +112,44 @@ def evaluate_rules(user, course_key):
             return no(errors.NOT_ENROLLED)
         if this_course["created"] + timedelta(days=window_days) <= now:
             return no(errors.WINDOW_CLOSED)
-    if toggles.EXCLUDE_ENTITLEMENT_HOLDERS.is_enabled() and (
-        rows[0]["holds_entitlement"] if rows else platform.holds_entitlement_for_course_run(user, course_key)
-    ):
+    if toggles.EXCLUDE_ENTITLEMENT_HOLDERS.is_enabled() and holds_entitlement:
         return no(errors.HOLDS_ENTITLEMENT)
     return DiscountEligibility(True, configuration.percentage, None)
+
+
+def _learner_facts(user, course_key):
+    """
+    The learner's enrollment rows (this course, paid anywhere) and whether an entitlement is
+    redeemed into the run, cached for ``COMMERCE_DISCOUNTS_CACHE_SECONDS`` under a per-learner
+    generation that any save or delete of the learner's enrollments or entitlements bumps
+    (``signals.py``): the endpoint is called on every basket load, and these two queries were most of
+    its cost.
+    """
+    generation = cache.get_or_set(_learner_generation_key(user.id), 1, None)
+    key = f"{_CACHE_PREFIX}:learner:{user.id}:{generation}:{course_key}"
+    facts = cache.get(key)
+    if facts is None:
+        facts = (
+            platform.enrollments_for_discount(user, course_key),
+            toggles.EXCLUDE_ENTITLEMENT_HOLDERS.is_enabled()
+            and platform.holds_entitlement_for_course_run(user, course_key),
+        )
+        cache.set(key, facts, settings.COMMERCE_DISCOUNTS_CACHE_SECONDS)
+    return facts
+
+
+def learner_records_changed(user_id):
+    """
+    Forget the cached facts of one learner (an enrollment or entitlement of theirs was saved or deleted).
+    """
+    try:
+        cache.incr(_learner_generation_key(user_id))
+    except ValueError:
+        cache.set(_learner_generation_key(user_id), 2, None)
+
+
+def _learner_generation_key(user_id):
+    return f"{_CACHE_PREFIX}:learner_generation:{user_id}"
 
 
 def create_discount_offer(user, course_key):

@@ -16,3 +16,5 @@ class DiscountsConfig(AppConfig):
 
     def ready(self):
         from lms_plugin.discounts import cors, signals  # noqa: F401,PLC0415  (connect receivers)
+
+        signals.connect_learner_receivers()
