@@ -1,4 +1,4 @@
-.PHONY: help requirements upgrade test quality pii_check validate demo wheel clean
+.PHONY: help requirements upgrade test quality pii_check validate demo wheel clean extract_translations
 
 VENV := .venv/bin
 REQUIREMENTS := pip-tools base ecommerce sandbox test quality
@@ -33,6 +33,16 @@ pii_check: ## every plugin model carries a PII annotation
 	./scripts/pii-check.sh
 
 validate: quality pii_check test ## everything CI checks
+
+I18N_PLUGINS := lms_plugin ecommerce_plugin discovery_plugin
+JS_PLUGIN := frontend/learner-dashboard-pending
+
+extract_translations: ## message catalogs: <plugin>/conf/locale/en/LC_MESSAGES/django.po, and the JS plugin's
+	for plugin in $(I18N_PLUGINS); do \
+		(cd $$plugin && $(abspath $(VENV))/django-admin makemessages -l en -d django --no-wrap \
+			--ignore 'conf/*' --ignore 'static/*' --ignore 'node_modules/*') || exit 1; \
+	done
+	cd $(JS_PLUGIN) && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run i18n_extract
 
 wheel: ## build the distribution
 	$(VENV)/python -m pip wheel --no-deps -w dist .

@@ -92,7 +92,7 @@ def _judge(basket, token):
 
 def _refused(token, error_code):
     log.info("Discount token refused: %s", error_code)
-    return DiscountVerdict(token=token, refusal=DiscountRefusal(error_code, errors.MESSAGES[error_code]))
+    return DiscountVerdict(token=token, refusal=DiscountRefusal(error_code, str(errors.MESSAGES[error_code])))
 
 
 def reserve_redemption(basket):

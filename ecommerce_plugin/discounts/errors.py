@@ -1,6 +1,8 @@
 """
 Why a discount token was not honoured. The code is for logs and tests; the message is shown to the learner.
 """
+from django.utils.translation import gettext_lazy as _
+
 TOKEN_MALFORMED = "discount_token_malformed"
 TOKEN_ALGORITHM_REFUSED = "discount_token_algorithm_refused"
 TOKEN_WRONG_AUDIENCE = "discount_token_wrong_audience"
@@ -14,15 +16,15 @@ ALREADY_USED = "discount_token_already_used"
 BASKET_NOT_ONE_SEAT = "discount_basket_not_one_seat"
 
 MESSAGES = {
-    TOKEN_MALFORMED: "The discount link is damaged, so the full price applies.",
-    TOKEN_ALGORITHM_REFUSED: "The discount could not be verified, so the full price applies.",
-    TOKEN_WRONG_AUDIENCE: "The discount could not be verified, so the full price applies.",
-    TOKEN_INVALID: "The discount could not be verified, so the full price applies.",
-    TOKEN_EXPIRED: "The discount offer has expired; reload the page to check for a new one. Full price applies.",
-    WRONG_USER: "This discount belongs to another learner, so the full price applies.",
-    WRONG_COURSE: "This discount is for another course, so the full price applies.",
-    NOT_APPLICABLE: "No discount applies to this course for you, so the full price applies.",
-    BAD_PERCENT: "The discount could not be verified, so the full price applies.",
-    ALREADY_USED: "This discount was already used for another order, so the full price applies.",
-    BASKET_NOT_ONE_SEAT: "The discount applies to a basket with a single course seat only; full price applies.",
+    TOKEN_MALFORMED: _("The discount link is damaged, so the full price applies."),
+    TOKEN_ALGORITHM_REFUSED: _("The discount could not be verified, so the full price applies."),
+    TOKEN_WRONG_AUDIENCE: _("The discount could not be verified, so the full price applies."),
+    TOKEN_INVALID: _("The discount could not be verified, so the full price applies."),
+    TOKEN_EXPIRED: _("The discount offer has expired; reload the page to check for a new one. Full price applies."),
+    WRONG_USER: _("This discount belongs to another learner, so the full price applies."),
+    WRONG_COURSE: _("This discount is for another course, so the full price applies."),
+    NOT_APPLICABLE: _("No discount applies to this course for you, so the full price applies."),
+    BAD_PERCENT: _("The discount could not be verified, so the full price applies."),
+    ALREADY_USED: _("This discount was already used for another order, so the full price applies."),
+    BASKET_NOT_ONE_SEAT: _("The discount applies to a basket with a single course seat only; full price applies."),
 }
