@@ -3,6 +3,7 @@ App configuration read by ``edx_django_utils.plugins`` when the discovery servic
 """
 from django.apps import AppConfig, apps
 from django.core import checks
+from django.utils.translation import gettext_lazy as _
 
 PROJECT_TYPE = "discovery.djangoapp"
 COURSE_TYPES_APP = "discovery_plugin.course_types"
@@ -15,7 +16,7 @@ class DiscoveryPluginConfig(AppConfig):
 
     name = "discovery_plugin"
     label = "commerce_discovery"
-    verbose_name = "Open edX commerce (discovery service)"
+    verbose_name = _("Open edX commerce (discovery service)")
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {

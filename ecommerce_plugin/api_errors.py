@@ -3,6 +3,7 @@ The error shape of every ecommerce plugin API: ``{"error_code", "message"}``, pl
 ``field_errors`` for malformed input. Each feature lists its codes in its own ``errors.py``
 and raises a subclass of ``CommerceError``; views answer with ``refused`` and ``invalid``.
 """
+from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
 
@@ -36,6 +37,6 @@ def refused(exc):
 
 def invalid(serializer):
     return Response(
-        {"error_code": INVALID_REQUEST, "message": "Invalid request.", "field_errors": serializer.errors},
+        {"error_code": INVALID_REQUEST, "message": _("Invalid request."), "field_errors": serializer.errors},
         status=status.HTTP_400_BAD_REQUEST,
     )

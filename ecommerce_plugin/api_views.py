@@ -7,6 +7,7 @@ must not become anonymous (or session-only) because a host changed its defaults.
 a view raises, DRF's own included (malformed JSON, 401, 403, 429), answers the plugin's shape
 ``{"error_code", "message"}``.
 """
+from django.utils.translation import gettext as _
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
 from rest_framework import exceptions, status
 from rest_framework.authentication import SessionAuthentication
@@ -69,5 +70,9 @@ class CommerceAPIView(APIView):
         super().initial(request, *args, **kwargs)
         for name, value in kwargs.items():
             if isinstance(value, int) and not 0 <= value <= DB_BIGINT_MAX:
-                raise CommerceError(INVALID_REQUEST, f"{name} is out of range.", status.HTTP_400_BAD_REQUEST)
+                raise CommerceError(
+                    INVALID_REQUEST,
+                    _("%(name)s is out of range.") % {"name": name},
+                    status.HTTP_400_BAD_REQUEST,
+                )
 

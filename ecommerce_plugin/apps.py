@@ -2,6 +2,7 @@
 App configuration read by ``edx_django_utils.plugins`` when the ecommerce service loads us.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 PROJECT_TYPE = "ecommerce.djangoapp"
 
@@ -13,7 +14,7 @@ class EcommercePluginConfig(AppConfig):
 
     name = "ecommerce_plugin"
     label = "commerce_ecommerce"
-    verbose_name = "Open edX commerce (ecommerce service)"
+    verbose_name = _("Open edX commerce (ecommerce service)")
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {

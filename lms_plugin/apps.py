@@ -2,6 +2,7 @@
 App configuration read by ``edx_django_utils.plugins`` when the LMS loads us.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 PROJECT_TYPE = "lms.djangoapp"
 
@@ -13,7 +14,7 @@ class LmsPluginConfig(AppConfig):
 
     name = "lms_plugin"
     label = "commerce_lms"
-    verbose_name = "Open edX commerce (LMS)"
+    verbose_name = _("Open edX commerce (LMS)")
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {

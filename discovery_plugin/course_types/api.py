@@ -5,6 +5,8 @@ Everything is read from course-discovery's own tables (``platform.py``) and retu
 as the frozen values of ``data.py``. Lookups by course or run key take the partner,
 as upstream's keys are unique per partner only.
 """
+from django.utils.translation import gettext as _
+
 from discovery_plugin import platform
 from discovery_plugin.course_types import errors
 from discovery_plugin.course_types.data import (
@@ -80,7 +82,7 @@ def list_course_run_types():
 def get_course_run_type(slug):
     run_type = platform.run_types().filter(slug=slug).first()
     if run_type is None:
-        raise NotFoundError(f"No course run type has the slug {slug!r}.")
+        raise NotFoundError(_("No course run type has the slug %(key)r.") % {"key": slug})
     return _run_type_data(run_type)
 
 
@@ -94,7 +96,7 @@ def list_course_types():
 def get_course_type(slug):
     course_type = _course_types().filter(slug=slug).first()
     if course_type is None:
-        raise NotFoundError(f"No course type has the slug {slug!r}.")
+        raise NotFoundError(_("No course type has the slug %(key)r.") % {"key": slug})
     return _course_type_data(course_type)
 
 
@@ -139,7 +141,7 @@ def requirements_of_runs(runs):
 def course_run_requirements(partner, course_run_key):
     found = requirements_of_runs(course_runs(partner).filter(key=course_run_key)[:1])
     if not found:
-        raise NotFoundError(f"No course run has the key {course_run_key!r}.")
+        raise NotFoundError(_("No course run has the key %(key)r.") % {"key": course_run_key})
     return found[0]
 
 
@@ -155,7 +157,7 @@ def course_requirements(partner, course_key):
         .first()
     )
     if course is None:
-        raise NotFoundError(f"No course has the key {course_key!r}.")
+        raise NotFoundError(_("No course has the key %(key)r.") % {"key": course_key})
     entitlement_types = tuple(s.slug for s in course.type.entitlement_types.all()) if course.type_id else ()
     return CourseRequirements(
         course_key=course.key,

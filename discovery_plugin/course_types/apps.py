@@ -2,6 +2,7 @@
 The course types feature of the discovery plugin.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CourseTypesConfig(AppConfig):
@@ -14,7 +15,7 @@ class CourseTypesConfig(AppConfig):
 
     name = "discovery_plugin.course_types"
     label = "commerce_course_types"
-    verbose_name = "Course types"
+    verbose_name = _("Course types")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -2,6 +2,7 @@
 Staff views: CCX courses and their module prices; purchases with their LMS sync state and a retry.
 """
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from ecommerce_plugin.ccx_purchases import api
 from ecommerce_plugin.ccx_purchases.models import CcxCourse, CcxCourseModule, CcxPurchase, CcxPurchaseChange
@@ -47,7 +48,7 @@ class CcxPurchaseAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Retry the LMS sync of the selected purchases")
+    @admin.action(description=_("Retry the LMS sync of the selected purchases"))
     def retry_lms_sync(self, request, queryset):
         count = 0
         for external_id in queryset.values_list("external_id", flat=True):

@@ -7,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from ecommerce_plugin.ccx_purchases import data, errors, pricing, rules
@@ -113,7 +114,7 @@ def quote_purchase(user, master_course_key, modules, seats):
     """
     course = _course_model(master_course_key)
     if course is None:
-        raise CcxPurchaseRefused(errors.COURSE_NOT_FOUND, "This course is not sold as a CCX.", http_status=404)
+        raise CcxPurchaseRefused(errors.COURSE_NOT_FOUND, _("This course is not sold as a CCX."), http_status=404)
     return _quote(course, None, modules, seats)
 
 
@@ -156,7 +157,7 @@ def add_purchase_to_basket(user, master_course_key, modules, seats, *, display_n
     """
     course = _course_model(master_course_key)
     if course is None:
-        raise CcxPurchaseRefused(errors.COURSE_NOT_FOUND, "This course is not sold as a CCX.", http_status=404)
+        raise CcxPurchaseRefused(errors.COURSE_NOT_FOUND, _("This course is not sold as a CCX."), http_status=404)
     quote = _quote(course, None, modules, seats)
     display_name = (display_name or course.product.title)[:255]
     title = f"{display_name}: {len(quote.modules)} modules x {quote.seats} seats"
@@ -259,7 +260,7 @@ def _purchase_model(user, external_id):
         else None
     )
     if purchase is None:
-        raise CcxPurchaseRefused(errors.PURCHASE_NOT_FOUND, "No such purchase.", http_status=404)
+        raise CcxPurchaseRefused(errors.PURCHASE_NOT_FOUND, _("No such purchase."), http_status=404)
     return purchase
 
 

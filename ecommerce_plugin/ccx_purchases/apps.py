@@ -3,12 +3,13 @@ CCX purchases: a teacher buys a custom course (modules x seats) of a master cour
 upgrades it, paying only the difference; the LMS CCX follows over HTTP.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CcxPurchasesConfig(AppConfig):
     name = "ecommerce_plugin.ccx_purchases"
     label = "commerce_ccx_purchases"
-    verbose_name = "Commerce: CCX purchases"
+    verbose_name = _("Commerce: CCX purchases")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

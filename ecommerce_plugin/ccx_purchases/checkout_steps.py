@@ -10,6 +10,7 @@ winner's order is already written, a newer version (``quote_stale``). The charge
 after this transaction, with no database lock held.
 """
 from django.conf import settings
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from ecommerce_plugin.ccx_purchases import errors, pricing, rules
@@ -44,14 +45,14 @@ class CcxQuoteStep(CheckoutStep):
             return
         quotes = list(CcxBasketLine.objects.filter(line_id__in=lines).order_by("line_id"))
         if len(quotes) != len(lines):
-            raise CcxPurchaseRefused(errors.LINE_NOT_FOUND, "A custom course line lost its quote; add it again.")
+            raise CcxPurchaseRefused(errors.LINE_NOT_FOUND, _("A custom course line lost its quote; add it again."))
         purchase_ids = sorted({q.purchase_id for q in quotes if q.purchase_id})
         purchases = {}
         if purchase_ids:
             locked = CcxPurchase.objects.select_for_update().filter(id__in=purchase_ids).order_by("id")
             purchases = {p.id: p for p in locked}
         if len(purchase_ids) != sum(1 for q in quotes if q.purchase_id):
-            raise CcxPurchaseRefused(errors.DUPLICATE_UPGRADE, "The basket upgrades one purchase twice.")
+            raise CcxPurchaseRefused(errors.DUPLICATE_UPGRADE, _("The basket upgrades one purchase twice."))
         busy = self._baskets_paying(basket, purchases.values())
         prices = module_prices({q.course_id for q in quotes})
         for quote in quotes:
@@ -78,7 +79,7 @@ class CcxQuoteStep(CheckoutStep):
     @staticmethod
     def _check(quote, line, prices, user, *, purchases, busy):
         if line.quantity != 1:
-            raise CcxPurchaseRefused(errors.INVALID_QUANTITY, "A custom course line's quantity must be 1.")
+            raise CcxPurchaseRefused(errors.INVALID_QUANTITY, _("A custom course line's quantity must be 1."))
         modules = rules.normalized_configuration(
             list(prices), quote.modules, quote.seats, settings.COMMERCE_CCX_MAX_SEATS
         )
@@ -86,17 +87,21 @@ class CcxQuoteStep(CheckoutStep):
         if quote.kind == LineKind.UPGRADE:
             purchase = purchases.get(quote.purchase_id)
             if purchase is None or purchase.user_id != user.id:
-                raise CcxPurchaseRefused(errors.PURCHASE_NOT_FOUND, "No such purchase.", http_status=404)
+                raise CcxPurchaseRefused(errors.PURCHASE_NOT_FOUND, _("No such purchase."), http_status=404)
             if purchase.reserved_by_basket_id in busy:
                 raise CcxPurchaseRefused(
-                    errors.UPGRADE_IN_PROGRESS, "Another upgrade of this course is being paid for.", http_status=409
+                    errors.UPGRADE_IN_PROGRESS, _("Another upgrade of this course is being paid for."), http_status=409
                 )
             if purchase.version != quote.base_version:
                 raise CcxPurchaseRefused(
-                    errors.QUOTE_STALE, "This course was upgraded since the quote; review the new price.", 409
+                    errors.QUOTE_STALE, _("This course was upgraded since the quote; review the new price."), 409
                 )
             rules.check_upgrade(purchase.modules, purchase.seats, modules, quote.seats)
             paid = purchase.amount_paid
         due = pricing.amount_due(pricing.configuration_total(prices, modules, quote.seats), paid)
         if due != quote.amount_due or line.stockrecord.price != quote.amount_due:
-            raise CcxPurchaseRefused(errors.QUOTE_STALE, "Prices changed since the quote; review the new price.", 409)
+            raise CcxPurchaseRefused(
+                errors.QUOTE_STALE,
+                _("Prices changed since the quote; review the new price."),
+                409,
+            )

@@ -12,6 +12,7 @@ import dataclasses
 import logging
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from ecommerce_plugin import platform
@@ -42,7 +43,7 @@ def open_basket_for(user, request=None):
     """
     The user's open basket, created if needed, with pricing strategy and offers applied.
     """
-    basket, _ = Basket.open.get_or_create(owner=user)
+    basket, _created = Basket.open.get_or_create(owner=user)
     prepare_basket(basket, CheckoutContext(user=user, request=request))
     return basket
 
@@ -70,10 +71,14 @@ def add_skus_to_basket(user, skus, request=None):
     for sku in skus:
         seat = seat_by_sku(sku)
         if seat is None:
-            raise CheckoutRefused(errors.PRODUCT_NOT_FOUND, f"No product has the SKU {sku!r}.", http_status=404)
+            raise CheckoutRefused(
+                errors.PRODUCT_NOT_FOUND,
+                _("No product has the SKU %(sku)s.") % {"sku": repr(sku)},
+                http_status=404,
+            )
         _refuse_held_seat(user, seat)
         products.append(Product.objects.get(id=seat.product_id))
-    basket, _ = Basket.open.get_or_create(owner=user)
+    basket, _created = Basket.open.get_or_create(owner=user)
     basket.flush()
     basket.strategy = Selector().strategy(request=request, user=user)
     for product in products:
@@ -117,7 +122,7 @@ def place_order(user, basket_id, params=None, request=None):
         _refund(basket, total, reference)
         _thaw(basket, context)
         raise CheckoutRefused(
-            errors.ORDER_CREATION_FAILED, "The order could not be recorded; the payment was refunded.", 500
+            errors.ORDER_CREATION_FAILED, _("The order could not be recorded; the payment was refunded."), 500
         ) from exc
 
 
@@ -132,12 +137,12 @@ def _submitted_order(user, basket_id):
 def _freeze_for_payment(basket_id, context):
     basket = Basket.objects.select_for_update().filter(id=basket_id, owner=context.user).first()
     if basket is None:
-        raise CheckoutRefused(errors.BASKET_NOT_FOUND, "No such basket.", http_status=404)
+        raise CheckoutRefused(errors.BASKET_NOT_FOUND, _("No such basket."), http_status=404)
     if basket.status != Basket.OPEN:
-        raise CheckoutRefused(errors.BASKET_LOCKED, "This basket is already being paid for.", http_status=409)
+        raise CheckoutRefused(errors.BASKET_LOCKED, _("This basket is already being paid for."), http_status=409)
     prepare_basket(basket, context)
     if basket.is_empty:
-        raise CheckoutRefused(errors.BASKET_EMPTY, "The basket is empty.")
+        raise CheckoutRefused(errors.BASKET_EMPTY, _("The basket is empty."))
     for step in configured_steps():
         step.prepare(basket, context)
     total = OrderTotalCalculator().calculate(basket, Free().calculate(basket))
@@ -162,7 +167,7 @@ def _charge(basket, total, context):
     except declined as exc:
         raise CheckoutRefused(errors.PAYMENT_DECLINED, str(exc), http_status=402) from exc
     except gateway_error as exc:
-        raise CheckoutRefused(errors.PAYMENT_FAILED, "The payment processor failed; try again.", 502) from exc
+        raise CheckoutRefused(errors.PAYMENT_FAILED, _("The payment processor failed; try again."), 502) from exc
     return handled.transaction_id
 
 
@@ -180,7 +185,7 @@ def _write_order(basket, total, reference, context):
         request=context.request,
     )
     if reference is not None:
-        source_type, _ = SourceType.objects.get_or_create(name=platform.payment_processor().NAME)
+        source_type, _created = SourceType.objects.get_or_create(name=platform.payment_processor().NAME)
         Source.objects.create(
             order=order,
             source_type=source_type,
@@ -189,7 +194,7 @@ def _write_order(basket, total, reference, context):
             amount_debited=total.incl_tax,
             reference=reference,
         )
-        event_type, _ = PaymentEventType.objects.get_or_create(name="Paid")
+        event_type, _created = PaymentEventType.objects.get_or_create(name="Paid")
         PaymentEvent.objects.create(order=order, event_type=event_type, amount=total.incl_tax, reference=reference)
     basket.submit()
     return PlacedOrder(order.number, order.status, order.total_incl_tax, order.currency, created=True)

@@ -29,7 +29,7 @@ def basket_add(request):
     """
     skus = request.GET.getlist("sku")
     if not skus:
-        messages.error(request, "No product was given.")
+        messages.error(request, _("No product was given."))
         return redirect("basket:summary")
     try:
         api.add_skus_to_basket(request.user, skus, request)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from ecommerce_plugin.checkout.api import prepare_basket
@@ -53,8 +54,15 @@ def create_coupon(
     if _above_staff_cap(percentage, uses) and not finance_api.is_finance_admin(user, course_key):
         raise CheckoutRefused(
             errors.ABOVE_STAFF_CAP,
-            f"Course staff may create coupons of up to {settings.COMMERCE_COUPON_STAFF_MAX_PERCENTAGE}% and "
-            f"{settings.COMMERCE_COUPON_STAFF_MAX_USES} uses; ask a finance admin of {course_key} for this one.",
+            _(
+                "Course staff may create coupons of up to %(percentage)s%% and %(uses)s uses; "
+                "ask a finance admin of %(course_key)s for this one."
+            )
+            % {
+                "percentage": settings.COMMERCE_COUPON_STAFF_MAX_PERCENTAGE,
+                "uses": settings.COMMERCE_COUPON_STAFF_MAX_USES,
+                "course_key": course_key,
+            },
             403,
         )
     seats = list(
@@ -66,11 +74,15 @@ def create_coupon(
         )
     )
     if not seats:
-        raise CheckoutRefused(errors.NO_SEATS, f"{course_key} has no seats to discount.", 404)
+        raise CheckoutRefused(
+            errors.NO_SEATS,
+            _("%(course_key)s has no seats to discount.") % {"course_key": course_key},
+            404,
+        )
     code = (code or draw_code()).upper()
     try:
         with transaction.atomic():
-            product_range, _ = Range.objects.get_or_create(name=f"{COURSE_KEY_PREFIX}{course_key}")
+            product_range, _created = Range.objects.get_or_create(name=f"{COURSE_KEY_PREFIX}{course_key}")
             for seat in seats:
                 product_range.add_product(seat)
             offer = ConditionalOffer.objects.create(
@@ -90,7 +102,7 @@ def create_coupon(
             )
             voucher.offers.add(offer)
     except IntegrityError as exc:
-        raise CheckoutRefused(errors.DUPLICATE_CODE, f"The code {code} is taken.", 409) from exc
+        raise CheckoutRefused(errors.DUPLICATE_CODE, _("The code %(code)s is taken.") % {"code": code}, 409) from exc
     return _coupon(voucher, offer, course_key)
 
 
@@ -130,7 +142,10 @@ def refusal_for(voucher, user, basket=None):
     Uses in flight count: baskets frozen for payment with this voucher, other than ``basket``.
     """
     if not voucher.is_active():
-        return CheckoutRefused(errors.COUPON_EXPIRED, f"The coupon {voucher.code} is not valid now.")
+        return CheckoutRefused(
+            errors.COUPON_EXPIRED,
+            _("The coupon %(code)s is not valid now.") % {"code": voucher.code},
+        )
     available, message = voucher.is_available_to_user(user=user)
     if not available:
         return CheckoutRefused(errors.COUPON_ALREADY_USED, str(message))
@@ -139,11 +154,17 @@ def refusal_for(voucher, user, basket=None):
         in_flight = in_flight.exclude(id=basket.id)
     in_flight = in_flight.count()
     if voucher.usage == Voucher.SINGLE_USE and in_flight:
-        return CheckoutRefused(errors.COUPON_EXHAUSTED, f"The coupon {voucher.code} has been used.")
+        return CheckoutRefused(
+            errors.COUPON_EXHAUSTED,
+            _("The coupon %(code)s has been used.") % {"code": voucher.code},
+        )
     for offer in voucher.offers.all():
         limit = offer.max_global_applications
         if limit is not None and offer.num_applications + in_flight >= limit:
-            return CheckoutRefused(errors.COUPON_EXHAUSTED, f"The coupon {voucher.code} has been used up.")
+            return CheckoutRefused(
+                errors.COUPON_EXHAUSTED,
+                _("The coupon %(code)s has been used up.") % {"code": voucher.code},
+            )
     return None
 
 
@@ -154,15 +175,18 @@ def apply_coupon(user, code, request=None):
     """
     voucher = Voucher.objects.filter(code=str(code).strip().upper()).first()
     if voucher is None:
-        raise CheckoutRefused(errors.COUPON_NOT_FOUND, "No such coupon.", 404)
+        raise CheckoutRefused(errors.COUPON_NOT_FOUND, _("No such coupon."), 404)
     refusal = refusal_for(voucher, user)
     if refusal is not None:
         raise refusal
-    basket, _ = Basket.open.get_or_create(owner=user)
+    basket, _created = Basket.open.get_or_create(owner=user)
     basket.vouchers.clear()
     basket.vouchers.add(voucher)
     prepare_basket(basket, CheckoutContext(user=user, request=request))
     if not any(item["voucher"].id == voucher.id for item in basket.grouped_voucher_discounts):
         basket.vouchers.remove(voucher)
-        raise CheckoutRefused(errors.COUPON_NOT_APPLICABLE, f"The coupon {voucher.code} does not apply to your basket.")
+        raise CheckoutRefused(
+            errors.COUPON_NOT_APPLICABLE,
+            _("The coupon %(code)s does not apply to your basket.") % {"code": voucher.code},
+        )
     return basket

@@ -1,6 +1,7 @@
 """
 The coupons' checkout step: one coupon per order, and no use beyond a coupon's limits.
 """
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from ecommerce_plugin.checkout.errors import CheckoutRefused
@@ -20,7 +21,7 @@ class CouponLimitsStep(CheckoutStep):
     def prepare(self, basket, context):
         vouchers = list(basket.vouchers.all())
         if len(vouchers) > 1:
-            raise CheckoutRefused(errors.ONE_COUPON_PER_ORDER, "Only one coupon can be used per order.")
+            raise CheckoutRefused(errors.ONE_COUPON_PER_ORDER, _("Only one coupon can be used per order."))
         for voucher in vouchers:
             list(ConditionalOffer.objects.select_for_update().filter(vouchers=voucher).values_list("id", flat=True))
             voucher.refresh_from_db()

@@ -2,6 +2,7 @@
 The LMS's course+user discount applied to Oscar baskets and re-verified at payment.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EcommerceDiscountsConfig(AppConfig):
@@ -11,7 +12,7 @@ class EcommerceDiscountsConfig(AppConfig):
 
     name = "ecommerce_plugin.discounts"
     label = "commerce_ecommerce_discounts"
-    verbose_name = "Commerce: LMS discounts"
+    verbose_name = _("Commerce: LMS discounts")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -6,6 +6,7 @@ makes a token discount one order only.
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class, get_model
 
 from ecommerce_plugin.discounts import api
@@ -28,7 +29,7 @@ class DynamicDiscountCondition(Condition):
     class Meta:
         proxy = True
         app_label = "commerce_ecommerce_discounts"
-        verbose_name = "LMS discount condition"
+        verbose_name = _("LMS discount condition")
 
     @property
     def name(self):
@@ -51,7 +52,7 @@ class DynamicPercentageDiscountBenefit(Benefit):
     class Meta:
         proxy = True
         app_label = "commerce_ecommerce_discounts"
-        verbose_name = "LMS discount benefit"
+        verbose_name = _("LMS discount benefit")
 
     @property
     def name(self):

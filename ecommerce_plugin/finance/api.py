@@ -6,6 +6,7 @@ import logging
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from ecommerce_plugin import platform
@@ -59,12 +60,20 @@ def finance_admin_courses(user):
 
 def require_finance_admin(user, course_key):
     if not is_finance_admin(user, course_key):
-        raise FinanceError(errors.NOT_FINANCE_ADMIN, f"Only a finance admin of {course_key} may do this.", 403)
+        raise FinanceError(
+            errors.NOT_FINANCE_ADMIN,
+            _("Only a finance admin of %(course_key)s may do this.") % {"course_key": course_key},
+            403,
+        )
 
 
 def require_coupon_manager(user, course_key):
     if not may_manage_coupons(user, course_key):
-        raise FinanceError(errors.NOT_COURSE_STAFF, f"Only staff of {course_key} may manage its coupons.", 403)
+        raise FinanceError(
+            errors.NOT_COURSE_STAFF,
+            _("Only staff of %(course_key)s may manage its coupons.") % {"course_key": course_key},
+            403,
+        )
 
 
 # What the shop knows about a course run ------------------------------------------------------------
@@ -160,7 +169,7 @@ def change_seat_price(user, sku, price):
     """
     stockrecord = StockRecord.objects.select_for_update().select_related("product").filter(partner_sku=sku).first()
     if stockrecord is None:
-        raise FinanceError(errors.SEAT_NOT_FOUND, f"No seat has the SKU {sku!r}.", 404)
+        raise FinanceError(errors.SEAT_NOT_FOUND, _("No seat has the SKU %(sku)s.") % {"sku": repr(sku)}, 404)
     course_key = str(stockrecord.product.attr.course_key)
     require_finance_admin(user, course_key)
     old = stockrecord.price

@@ -3,6 +3,7 @@ Course roles and the LMS's facts about a course, as the ecommerce service keeps 
 """
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class CourseRole(models.Model):
@@ -62,7 +63,7 @@ class CourseFacts(models.Model):
     synced_at = models.DateTimeField()
 
     class Meta:
-        verbose_name_plural = "course facts"
+        verbose_name_plural = _("course facts")
 
     def __str__(self):
         return f"{self.course_key} (synced {self.synced_at:%Y-%m-%d %H:%M})"

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
@@ -27,14 +28,14 @@ def _report(modeladmin, request, results, done):
         modeladmin.message_user(request, f"Not done: {', '.join(skipped)}.", level=messages.WARNING)
 
 
-@admin.action(description="Retry fulfillment of the selected orders", permissions=["order_change"])
+@admin.action(description=_("Retry fulfillment of the selected orders"), permissions=["order_change"])
 def retry_fulfillment(modeladmin, request, queryset):
     numbers = list(queryset.values_list("number", flat=True))
     results = api.retry_fulfillment(numbers, requested_by=request.user)
     _report(modeladmin, request, results, "Fulfillment queued again for")
 
 
-@admin.action(description="Refund the failed lines of the selected orders", permissions=["order_change"])
+@admin.action(description=_("Refund the failed lines of the selected orders"), permissions=["order_change"])
 def refund_failed_lines(modeladmin, request, queryset):
     numbers = list(queryset.values_list("number", flat=True))
     results = api.refund_failed_lines(numbers, requested_by=request.user)
@@ -49,14 +50,14 @@ class LineErrorInline(admin.TabularInline):
     fields = readonly_fields = ("title", "quantity", "line_price_incl_tax", "status", "attempts", "last_error")
     extra = max_num = 0
     can_delete = False
-    verbose_name_plural = "lines and their errors"
+    verbose_name_plural = _("lines and their errors")
 
-    @admin.display(description="attempts")
+    @admin.display(description=_("attempts"))
     def attempts(self, line):
         record = getattr(line, "fulfillment", None)
         return record.attempts if record else 0
 
-    @admin.display(description="last error")
+    @admin.display(description=_("last error"))
     def last_error(self, line):
         record = getattr(line, "fulfillment", None)
         return f"{record.last_error_kind}: {record.last_error}" if record and record.last_error_kind else ""
@@ -82,7 +83,7 @@ class FailedFulfillmentOrderAdmin(admin.ModelAdmin):
             "lines__fulfillment"
         )
 
-    @admin.display(description="line errors")
+    @admin.display(description=_("line errors"))
     def line_errors(self, order):
         parts = []
         for line in order.lines.all():

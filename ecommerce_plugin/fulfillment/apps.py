@@ -2,12 +2,13 @@
 Asynchronous order fulfillment: an order is paid in the request and fulfilled by a celery worker.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FulfillmentConfig(AppConfig):
     name = "ecommerce_plugin.fulfillment"
     label = "commerce_fulfillment"
-    verbose_name = "Commerce: fulfillment"
+    verbose_name = _("Commerce: fulfillment")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -2,6 +2,7 @@
 Per-line fulfillment bookkeeping, the row a worker locks before it fulfils a line.
 """
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 Order = get_model("order", "Order")
@@ -38,5 +39,5 @@ class FailedFulfillmentOrder(Order):
 
     class Meta:
         proxy = True
-        verbose_name = "failed fulfillment"
-        verbose_name_plural = "failed fulfillments"
+        verbose_name = _("failed fulfillment")
+        verbose_name_plural = _("failed fulfillments")

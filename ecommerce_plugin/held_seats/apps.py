@@ -3,12 +3,13 @@ Held seats: what the shop knows of the seats a learner already holds or has paid
 same seat is not sold to them twice.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HeldSeatsConfig(AppConfig):
     name = "ecommerce_plugin.held_seats"
     label = "commerce_held_seats"
-    verbose_name = "Commerce: held seats"
+    verbose_name = _("Commerce: held seats")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

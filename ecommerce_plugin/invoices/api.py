@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ecommerce_plugin.catalog.api import seat_by_sku
 from ecommerce_plugin.finance import api as finance_api
@@ -25,13 +26,17 @@ def issue_invoice(user, *, sku, company_name, contact_name, contact_email, refer
     """
     seat = seat_by_sku(sku)
     if seat is None:
-        raise FinanceError(errors.SEAT_NOT_FOUND, f"No seat has the SKU {sku!r}.", 404)
+        raise FinanceError(errors.SEAT_NOT_FOUND, _("No seat has the SKU %(sku)s.") % {"sku": repr(sku)}, 404)
     finance_api.require_finance_admin(user, seat.course_key)
     if not 1 <= quantity <= settings.COMMERCE_MAX_CODES_PER_INVOICE:
         limit = settings.COMMERCE_MAX_CODES_PER_INVOICE
-        raise FinanceError(errors.TOO_MANY_SEATS, f"An invoice has 1 to {limit} seats.")
+        raise FinanceError(errors.TOO_MANY_SEATS, _("An invoice has 1 to %(limit)s seats.") % {"limit": limit})
     if Invoice.objects.filter(reference=reference).exists():
-        raise FinanceError(errors.DUPLICATE_REFERENCE, f"Invoice {reference} exists already.", 409)
+        raise FinanceError(
+            errors.DUPLICATE_REFERENCE,
+            _("Invoice %(reference)s exists already.") % {"reference": reference},
+            409,
+        )
     with transaction.atomic():
         invoice = Invoice.objects.create(
             course_key=seat.course_key,
@@ -75,7 +80,7 @@ def _get(user, invoice_id, lock=False):
     query = Invoice.objects.select_for_update() if lock else Invoice.objects
     invoice = query.filter(id=invoice_id).first()
     if invoice is None:
-        raise FinanceError(errors.INVOICE_NOT_FOUND, "No such invoice.", 404)
+        raise FinanceError(errors.INVOICE_NOT_FOUND, _("No such invoice."), 404)
     finance_api.require_finance_admin(user, invoice.course_key)
     return invoice
 
@@ -119,7 +124,7 @@ def _codes_csv(invoice):
 def mark_paid(user, invoice_id):
     invoice = _get(user, invoice_id, lock=True)
     if invoice.status == Invoice.VOID:
-        raise FinanceError(errors.INVOICE_VOID, "A void invoice cannot be paid.", 409)
+        raise FinanceError(errors.INVOICE_VOID, _("A void invoice cannot be paid."), 409)
     if invoice.status != Invoice.PAID:
         invoice.status, invoice.paid_at = Invoice.PAID, timezone.now()
         invoice.save(update_fields=["status", "paid_at"])

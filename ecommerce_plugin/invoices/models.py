@@ -3,6 +3,7 @@ Invoices for seats sold outside the card checkout.
 """
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Invoice(models.Model):
@@ -27,7 +28,7 @@ class Invoice(models.Model):
     company_name = models.CharField(max_length=255)
     contact_name = models.CharField(max_length=255)
     contact_email = models.EmailField()
-    reference = models.CharField(max_length=64, unique=True, help_text="The invoice or purchase-order number.")
+    reference = models.CharField(max_length=64, unique=True, help_text=_("The invoice or purchase-order number."))
     price_per_seat = models.DecimalField(max_digits=12, decimal_places=2)
     quantity = models.PositiveIntegerField()
     status = models.CharField(max_length=16, choices=STATUS_CHOICES, default=ISSUED)

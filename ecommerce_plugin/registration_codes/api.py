@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from ecommerce_plugin.finance import api as finance_api
 from ecommerce_plugin.registration_codes import errors
@@ -154,7 +154,7 @@ def email_codes(order):
         return 0
     context = {"order": order, "codes": codes, "redeem_url": settings.COMMERCE_REGISTRATION_CODE_REDEEM_URL}
     return send_mail(
-        subject=f"Your registration codes for order {order.number}",
+        subject=_("Your registration codes for order %(number)s") % {"number": order.number},
         message=render_to_string("ecommerce_plugin/registration_codes/codes_email.txt", context),
         from_email=settings.OSCAR_FROM_EMAIL,
         recipient_list=[order.user.email],
@@ -227,7 +227,7 @@ def _usable_by(row, user):
 def _unusable():
     return RegistrationCodeError(
         errors.CODE_UNUSABLE,
-        str(_("This code cannot be used. Check it, or ask whoever gave it to you for a new one.")),
+        _("This code cannot be used. Check it, or ask whoever gave it to you for a new one."),
         400,
     )
 
@@ -241,7 +241,7 @@ def _enroll_later(redemption_id):
 def redemption_state(user, redemption_id):
     redemption = Redemption.objects.select_related("code").filter(id=redemption_id, user=user).first()
     if redemption is None:
-        raise RegistrationCodeError(errors.REDEMPTION_NOT_FOUND, "No such redemption.", 404)
+        raise RegistrationCodeError(errors.REDEMPTION_NOT_FOUND, _("No such redemption."), 404)
     return RedemptionState(
         redemption.id, redemption.code.code, redemption.code.course_key, redemption.status, redemption.error
     )
@@ -320,11 +320,12 @@ def add_seats_to_basket(user, sku, quantity, request=None):
 
     if not 1 <= quantity <= settings.COMMERCE_MAX_SEATS_PER_ORDER:
         raise RegistrationCodeError(
-            errors.TOO_MANY_SEATS, f"Buy between 1 and {settings.COMMERCE_MAX_SEATS_PER_ORDER} seats at a time."
+            errors.TOO_MANY_SEATS,
+            _("Buy between 1 and %(seats)s seats at a time.") % {"seats": settings.COMMERCE_MAX_SEATS_PER_ORDER},
         )
     seat = seat_by_sku(sku)
     if seat is None:
-        raise RegistrationCodeError(errors.SEAT_NOT_FOUND, f"No seat has the SKU {sku!r}.", 404)
+        raise RegistrationCodeError(errors.SEAT_NOT_FOUND, _("No seat has the SKU %(sku)s.") % {"sku": repr(sku)}, 404)
     refusal = finance_api.enrollment_refusal(seat.course_key)
     if refusal is not None and refusal.error_code == finance_api.COURSE_CLOSED:
         raise RegistrationCodeError(refusal.error_code, refusal.message, 409)
@@ -335,7 +336,7 @@ def add_seats_to_basket(user, sku, quantity, request=None):
         held_seats_api.refuse_if_held(user, seat)
     Basket = get_model("basket", "Basket")
     Product = get_model("catalogue", "Product")
-    basket, _ = Basket.open.get_or_create(owner=user)
+    basket, _created = Basket.open.get_or_create(owner=user)
     basket.flush()
     basket.strategy = get_class("partner.strategy", "Selector")().strategy(request=request, user=user)
     basket.add_product(Product.objects.get(id=seat.product_id), quantity)

@@ -2,6 +2,7 @@
 App configuration of the CCX external-id feature.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CcxConfig(AppConfig):
@@ -11,5 +12,5 @@ class CcxConfig(AppConfig):
 
     name = "lms_plugin.ccx"
     label = "commerce_ccx"
-    verbose_name = "Commerce: CCX external ids and jobs"
+    verbose_name = _("Commerce: CCX external ids and jobs")
     default_auto_field = "django.db.models.BigAutoField"

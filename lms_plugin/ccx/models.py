@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from lms_plugin.platform import CCX_MODEL
 
@@ -28,7 +29,7 @@ class CcxExternalId(models.Model):
     modified = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "CCX external id"
+        verbose_name = _("CCX external id")
 
     def __str__(self):
         return f"{self.external_id} -> CCX {self.ccx_id}"
@@ -76,7 +77,7 @@ class CcxJob(models.Model):
     finished = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "CCX job"
+        verbose_name = _("CCX job")
 
     def __str__(self):
         return f"CCX job {self.job_id} ({self.kind}, {self.status})"

@@ -2,6 +2,7 @@
 The course+user discount engine of the LMS plugin.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DiscountsConfig(AppConfig):
@@ -11,7 +12,7 @@ class DiscountsConfig(AppConfig):
 
     name = "lms_plugin.discounts"
     label = "commerce_discounts"
-    verbose_name = "Commerce: course discounts"
+    verbose_name = _("Commerce: course discounts")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -9,6 +9,7 @@ from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
@@ -33,7 +34,7 @@ class ScopedDiscountConfig(models.Model):
     scope = models.CharField(max_length=16, choices=Scope.choices)
     scope_value = models.CharField(
         max_length=255,
-        help_text="The site's domain, the organization (as in course keys), or the course key.",
+        help_text=_("The site's domain, the organization (as in course keys), or the course key."),
     )
     changed = models.DateTimeField(auto_now=True)
 
@@ -48,14 +49,14 @@ class ScopedDiscountConfig(models.Model):
         value = (self.scope_value or "").strip()
         self.scope_value = value
         if not value:
-            raise ValidationError({"scope_value": "Say which site, organization or course run this row is for."})
+            raise ValidationError({"scope_value": _("Say which site, organization or course run this row is for.")})
         if self.scope == Scope.COURSE:
             try:
                 self.scope_value = str(CourseKey.from_string(value))
             except InvalidKeyError as exc:
-                raise ValidationError({"scope_value": f"{value!r} is not a course key."}) from exc
+                raise ValidationError({"scope_value": _("%(value)r is not a course key.") % {"value": value}}) from exc
         elif self.scope == Scope.SITE and not Site.objects.filter(domain=value).exists():
-            raise ValidationError({"scope_value": f"No site has the domain {value!r}."})
+            raise ValidationError({"scope_value": _("No site has the domain %(value)r.") % {"value": value}})
 
 
 class DiscountRestrictionConfig(ScopedDiscountConfig):
@@ -67,10 +68,10 @@ class DiscountRestrictionConfig(ScopedDiscountConfig):
     .. no_pii:
     """
 
-    disabled = models.BooleanField(default=True, help_text="Checked: no learner gets the discount here.")
+    disabled = models.BooleanField(default=True, help_text=_("Checked: no learner gets the discount here."))
 
     class Meta(ScopedDiscountConfig.Meta):
-        verbose_name = "discount restriction"
+        verbose_name = _("discount restriction")
 
 
 class DiscountPercentageConfig(ScopedDiscountConfig):
@@ -83,4 +84,4 @@ class DiscountPercentageConfig(ScopedDiscountConfig):
     percentage = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(100)])
 
     class Meta(ScopedDiscountConfig.Meta):
-        verbose_name = "discount percentage"
+        verbose_name = _("discount percentage")

@@ -1,6 +1,7 @@
 """
 openedx-filters steps of paid enrollments.
 """
+from django.utils.translation import gettext as _
 from openedx_filters import PipelineStep
 from openedx_filters.learning.filters import CourseEnrollmentStarted
 
@@ -21,6 +22,8 @@ class PaidModeRequiresPurchase(PipelineStep):
     def run_filter(self, user, course_key, mode):  # pylint: disable=arguments-differ
         if api.requires_purchase(platform.requesting_user(), course_key, mode):
             raise CourseEnrollmentStarted.PreventEnrollment(
-                f"{errors.PURCHASE_REQUIRED}: enrolling in {course_key} ({mode or 'default mode'}) requires a purchase."
+                f"{errors.PURCHASE_REQUIRED}: "
+                + _("enrolling in %(course_key)s (%(mode)s) requires a purchase.")
+                % {"course_key": course_key, "mode": mode or _("default mode")}
             )
         return {"user": user, "course_key": course_key, "mode": mode}

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from lms_plugin.pending_enrollments.models import PendingEnrollment
 
@@ -38,7 +39,7 @@ class PendingEnrollmentAdmin(admin.ModelAdmin):
     ordering = ("created",)
     readonly_fields = ("user", "course_id", "mode", "order_number", "created", "modified")
 
-    @admin.display(boolean=True, description="stale")
+    @admin.display(boolean=True, description=_("stale"))
     def is_stale(self, obj):
         return obj.created < _cutoff()
 

@@ -2,12 +2,13 @@
 Pending enrollments: a course paid for but not yet fulfilled shows on the learner's dashboard at once.
 """
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PendingEnrollmentsConfig(AppConfig):
     name = "lms_plugin.pending_enrollments"
     label = "commerce_pending_enrollments"
-    verbose_name = "Commerce: pending enrollments"
+    verbose_name = _("Commerce: pending enrollments")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,6 +1,7 @@
 """
 Request and response shapes of the CCX purchases API.
 """
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 
@@ -72,6 +73,6 @@ class ConfigurationRequestSerializer(serializers.Serializer):
     def validate(self, attrs):
         if ("master_course_id" in attrs) == ("purchase" in attrs):
             raise serializers.ValidationError(
-                "Name either master_course_id (a first purchase) or purchase (an upgrade)."
+                _("Name either master_course_id (a first purchase) or purchase (an upgrade).")
             )
         return attrs

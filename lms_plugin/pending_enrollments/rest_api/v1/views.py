@@ -2,6 +2,7 @@
 GET /api/pending_enrollments/v1/status/?course_id=...: what the dashboard's script polls.
 POST /api/pending_enrollments/v1/fulfillment/: ecommerce reports an order's fulfillment state.
 """
+from django.utils.translation import gettext as _
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
@@ -65,7 +66,7 @@ class _Enrollment(serializers.Serializer):
         try:
             return CourseKey.from_string(value)
         except InvalidKeyError as exc:
-            raise serializers.ValidationError("Not a course key.") from exc
+            raise serializers.ValidationError(_("Not a course key.")) from exc
 
 
 class _FulfillmentReport(serializers.Serializer):
