@@ -92,12 +92,11 @@ def seat_course_keys():
     )
 
 
-def sync_course_facts(course_key):
+def fetch_course_facts(course_key):
     """
-    Ask the LMS about the course run, then store the answer and its staff roles.
+    The LMS's answer about the course run (a dict), or None when the LMS does not know it.
 
-    The HTTP call happens outside any transaction; the write is one short transaction.
-    Returns the stored ``CourseFacts``, or None when the LMS does not know the course.
+    Raises ``requests.RequestException`` when the LMS cannot be reached or refuses.
     """
     response = platform.lms_api_client().get(
         platform.lms_url(f"/api/commerce/paid-enrollments/v1/courses/{course_key}/")
@@ -105,7 +104,18 @@ def sync_course_facts(course_key):
     if response.status_code == 404:
         return None
     response.raise_for_status()
-    return store_course_facts(response.json())
+    return response.json()
+
+
+def sync_course_facts(course_key):
+    """
+    Ask the LMS about the course run, then store the answer and its staff roles.
+
+    The HTTP call happens outside any transaction; the write is one short transaction.
+    Returns the stored ``CourseFacts``, or None when the LMS does not know the course.
+    """
+    body = fetch_course_facts(course_key)
+    return None if body is None else store_course_facts(body)
 
 
 @transaction.atomic

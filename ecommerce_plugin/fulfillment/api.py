@@ -151,6 +151,17 @@ def failed_orders():
         "number", flat=True))
 
 
+def stuck_open_orders(placed_before):
+    """
+    Numbers of the orders still Open that were placed before ``placed_before``, oldest first.
+    """
+    return list(
+        Order.objects.filter(status=ORDER.OPEN, date_placed__lt=placed_before)
+        .order_by("date_placed")
+        .values_list("number", flat=True)
+    )
+
+
 def requeue_stuck_orders(placed_before):
     """
     Queue again every order still Open that was placed before ``placed_before``; returns their numbers.
@@ -161,11 +172,7 @@ def requeue_stuck_orders(placed_before):
     """
     from ecommerce_plugin.fulfillment.tasks import enqueue  # noqa: PLC0415  (tasks imports this module)
 
-    numbers = list(
-        Order.objects.filter(status=ORDER.OPEN, date_placed__lt=placed_before)
-        .order_by("date_placed")
-        .values_list("number", flat=True)
-    )
+    numbers = stuck_open_orders(placed_before)
     for number in numbers:
         enqueue(number, retry=True)
     return numbers

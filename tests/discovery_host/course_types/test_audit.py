@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from course_discovery.apps.course_metadata.models import CourseRun, CourseRunType, CourseType
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from discovery_plugin.course_types import errors
 from discovery_plugin.course_types.audit import audit
@@ -56,10 +57,10 @@ def test_fix_applies_the_unambiguous_fixes_and_leaves_the_rest():
     paid_run, masters_run = _break_rules_behind_the_guards()
     out = StringIO()
 
-    with pytest.raises(SystemExit) as exited:
+    with pytest.raises(CommandError, match="2 course type findings left") as exited:
         call_command("audit_course_types", "--fix", stdout=out)
 
-    assert exited.value.code == 1
+    assert exited.value.returncode == 1
     masters_run.refresh_from_db()
     assert masters_run.type.slug == "masters"
     assert not CourseType.objects.get(slug="audit").entitlement_types.exists()
@@ -75,3 +76,17 @@ def test_the_command_exits_0_on_a_clean_catalog():
     call_command("audit_course_types", stdout=out)
 
     assert out.getvalue().strip() == "0 findings, 0 to review."
+
+
+def test_without_fix_the_command_lists_changes_nothing_and_exits_1():
+    runs = _break_rules_behind_the_guards()
+    before = [CourseRun.objects.get(pk=run.pk).type.slug for run in runs]
+    out = StringIO()
+
+    with pytest.raises(CommandError, match="4 course type findings to review") as exited:
+        call_command("audit_course_types", stdout=out)
+
+    assert exited.value.returncode == 1
+    assert out.getvalue().splitlines()[-1] == "4 findings, 4 to review."
+    assert [CourseRun.objects.get(pk=run.pk).type.slug for run in runs] == before
+    assert CourseType.objects.get(slug="audit").entitlement_types.exists()

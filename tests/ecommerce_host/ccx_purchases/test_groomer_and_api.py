@@ -8,6 +8,7 @@ import pytest
 import responses
 from django.contrib.admin.sites import site
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from edx_django_utils.cache import TieredCache
 from rest_framework.test import APIClient
 
@@ -84,8 +85,22 @@ def test_groomer_skips_a_purchase_a_task_is_syncing(lms, purchase):
 
 def test_groomer_reports_an_lms_outage_and_leaves_the_purchase_to_a_later_run(lms, purchase):
     lms.get(LIST_URL, status=503)
-    assert "lms_unavailable: 1" in groom()
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 purchases not groomed: the LMS was unavailable or refused"):
+        call_command("groom_ccx_purchases", "--no-progress", "--workers", "1", stdout=out, stderr=StringIO())
+    assert "lms_unavailable: 1" in out.getvalue()
     assert CcxPurchase.objects.get().sync_lease_token == ""
+
+
+@pytest.mark.parametrize("workers", ["0", "-1", "many"])
+def test_groomer_refuses_a_bad_number_of_workers(lms, purchase, workers):
+    with pytest.raises(CommandError, match="argument --workers"):
+        call_command("groom_ccx_purchases", "--no-progress", "--workers", workers, stdout=StringIO())
+    assert methods(lms) == []
+
+
+def test_groomer_with_nothing_to_groom_says_so(lms, db):
+    assert "0 purchases checked" in groom() and "nothing to do" in groom()
 
 
 def test_course_payload_merges_the_callers_purchases(client_for, coach, make_user, purchase):

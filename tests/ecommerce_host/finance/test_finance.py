@@ -102,13 +102,13 @@ def test_audit_query_counts_do_not_grow_with_the_data(  # noqa: PLR0917
 
 def test_the_audit_commands_write_csv(sales, tmp_path):
     out = io.StringIO()
-    call_command("audit_enrollments", stdout=out)
+    call_command("audit_enrollments", stdout=out, stderr=io.StringIO())
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert rows[0]["course_key"] == COURSE and rows[0]["redeemed_codes"] == "1"
     path = tmp_path / "payments.csv"
-    call_command("audit_payments", "--course", COURSE, "--output", str(path))
+    call_command("audit_payments", "--course", COURSE, "--output", str(path), stdout=io.StringIO())
     assert list(csv.DictReader(path.open()))[0]["processor_refunded"] == "100.00"
-    call_command("audit_seats_sold", stdout=out)
+    call_command("audit_seats_sold", stdout=out, stderr=io.StringIO())
 
 
 def test_the_report_page_draws_a_chart(sales, money, client):

@@ -106,7 +106,9 @@ def test_the_command_lists_and_retries_failed_orders(lms, place_seat_order, caps
     lms.add(responses.POST, ENROLL, status=400)
     api.fulfill_order(number)
     call_command("retry_fulfillment", "--list")
-    assert capsys.readouterr().out.split() == [str(number)]
+    header, row, summary = capsys.readouterr().out.splitlines()
+    assert header.split()[:3] == ["order", "placed", "(UTC)"] and row.split()[0] == str(number)
+    assert summary == "retry_fulfillment: 1 order in Fulfillment Error."
     monkeypatch.setattr("ecommerce_plugin.fulfillment.tasks.enqueue", lambda n, retry=False: None)
     call_command("retry_fulfillment", "--all-failed")
     assert f"{number}: queued" in capsys.readouterr().out
@@ -135,7 +137,10 @@ def test_orders_whose_enqueue_was_lost_are_queued_again(lms, place_seat_order, c
 
     call_command("retry_fulfillment", "--stuck-open", "10")
 
-    assert capsys.readouterr().out.splitlines() == [f"{stuck}: queued (stuck Open)"]
+    assert capsys.readouterr().out.splitlines() == [
+        f"{stuck}: queued (stuck Open)",
+        "retry_fulfillment: 1 order stuck Open for more than 10 minutes queued again.",
+    ]
     assert Order.objects.get(number=stuck).status == "Complete"
     assert Order.objects.get(number=recent).status == "Open"
     assert len(enrollment_calls(lms)) == 1

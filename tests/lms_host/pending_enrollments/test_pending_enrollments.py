@@ -14,6 +14,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import timezone
 from opaque_keys.edx.keys import CourseKey
 from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
@@ -223,6 +224,20 @@ def test_stale_pending_enrollments_show_in_the_command_and_admin(client, course,
     PendingEnrollment.objects.update(created=timezone.now() - timedelta(hours=2))
     assert [status.username for status in api.stale_pending()] == ["ada"]
     call_command("stale_pending_enrollments")
-    assert "ada" in capsys.readouterr().out
+    header, row, summary = capsys.readouterr().out.splitlines()
+    assert header.split("\t") == ["created", "username", "course_id", "mode", "order", "failed_at"]
+    assert row.split("\t")[1:3] == ["ada", COURSE]
+    assert summary == "stale_pending_enrollments: 1 stale pending enrollment(s)."
     page = admin_client.get("/admin/commerce_pending_enrollments/pendingenrollment/", {"stale": "yes"})
     assert page.status_code == 200 and "ada" in page.content.decode()
+
+
+def test_the_stale_command_says_when_there_are_none(db, capsys):
+    call_command("stale_pending_enrollments")
+    assert capsys.readouterr().out.splitlines() == ["stale_pending_enrollments: no stale pending enrollments."]
+
+
+@pytest.mark.parametrize("seconds", ["0", "-60", "an hour"])
+def test_the_stale_command_refuses_a_bad_age(db, seconds):
+    with pytest.raises(CommandError, match="argument --older-than"):
+        call_command("stale_pending_enrollments", "--older-than", seconds)

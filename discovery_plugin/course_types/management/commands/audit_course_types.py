@@ -1,7 +1,7 @@
 """
 ``manage.py audit_course_types [--fix]``: list upstream's type rows and runs that break the rules.
 """
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from discovery_plugin.course_types.audit import audit
 
@@ -14,7 +14,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--fix", action="store_true", help="Apply the unambiguous fixes.")
+        parser.add_argument(
+            "--fix", action="store_true", help="Apply the unambiguous fixes (one transaction); list the rest."
+        )
 
     def handle(self, *args, **options):
         findings = audit(fix=options["fix"])
@@ -30,4 +32,4 @@ class Command(BaseCommand):
             unfixed = len(findings)
         self.stdout.write(f"{len(findings)} findings, {unfixed} {'left' if options['fix'] else 'to review'}.")
         if unfixed:
-            raise SystemExit(1)
+            raise CommandError(f"{unfixed} course type findings {'left' if options['fix'] else 'to review'}.")

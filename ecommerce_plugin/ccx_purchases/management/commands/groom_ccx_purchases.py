@@ -10,7 +10,7 @@ tasks run: each purchase is taken through its sync lease, and one somebody else 
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 from django.db.models import F, Q
 from tqdm import tqdm
@@ -19,6 +19,7 @@ from ecommerce_plugin.ccx_purchases import sync
 from ecommerce_plugin.ccx_purchases.data import SyncState
 from ecommerce_plugin.ccx_purchases.lms import CcxApi, LmsRejected, LmsUnavailable
 from ecommerce_plugin.ccx_purchases.models import CcxPurchase
+from ecommerce_plugin.command_arguments import positive_int
 
 DRY_RUN = "would_sync"
 UNAVAILABLE = "lms_unavailable"
@@ -45,7 +46,10 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Ask the LMS, change nothing, count what would be written."
         )
         parser.add_argument("--all", action="store_true", help="Also check purchases our record calls in sync.")
-        parser.add_argument("--workers", type=int, default=4, help="Purchases groomed at once (LMS calls in flight).")
+        parser.add_argument(
+            "--workers", type=positive_int, default=4,
+            help="Purchases groomed at once, at least 1 (LMS calls in flight).",
+        )
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (logs, cron).")
 
     def handle(self, *args, **options):
@@ -65,6 +69,9 @@ class Command(BaseCommand):
         prefix = "dry run, " if options["dry_run"] else ""
         self.stdout.write(f"groom_ccx_purchases: {prefix}{len(ids)} purchases checked in {elapsed:.1f}s "
                           f"({rate:.1f}/s); {summary}")
+        not_groomed = counts.get(UNAVAILABLE, 0) + counts.get(REJECTED, 0)
+        if not_groomed:
+            raise CommandError(f"{not_groomed} purchases not groomed: the LMS was unavailable or refused.")
 
     def _outcomes(self, groom, ids, include_synced, workers):
         """

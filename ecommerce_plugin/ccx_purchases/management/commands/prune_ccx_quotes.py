@@ -17,7 +17,9 @@ class Command(BaseCommand):
     help = "Delete CCX quote products abandoned for more than --days days."
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=30, help="Age after which an unpaid quote is abandoned.")
+        parser.add_argument(
+            "--days", type=int, default=30, help="Age in days (at least 1) after which an unpaid quote is abandoned."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Count them, delete nothing.")
 
     def handle(self, *args, **options):
