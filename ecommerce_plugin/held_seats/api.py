@@ -11,7 +11,8 @@ have? Answered from the shop's own records only, so the checkout never waits on 
   completed order overrides it (the learner unenrolled, or changed mode, in the LMS).
 
 Multi-seat lines (registration codes) and CCX purchases are not seats of the buyer and are
-never refused. Lines in a fulfillment error are staff's to retry or refund and do not count.
+never refused. A line whose fulfillment failed is still paid for: staff retry it or refund it,
+and the receipt tells the learner not to pay again, so it counts as paid until it is Refunded.
 """
 import logging
 
@@ -36,6 +37,8 @@ Basket = get_model("basket", "Basket")
 Line = get_model("order", "Line")
 
 OPEN, COMPLETE = LINE.OPEN, LINE.COMPLETE
+# Paid, the learner not (yet) enrolled: fulfillment on its way, or failed and awaiting a retry or refund.
+PAID_NOT_ENROLLED = (OPEN, *LINE.ERRORS)
 ENROLLMENT_LIST_PATH = "/api/enrollment/v1/enrollment"
 
 
@@ -60,7 +63,7 @@ def held_seat(user, seat, *, exclude_basket_id=None):
     for mode, status, placed in _single_seat_lines(user, course_key):
         if not rules.holds(mode, wanted):
             continue
-        if status == OPEN:
+        if status in PAID_NOT_ENROLLED:
             return refusal(errors.SEAT_ALREADY_PAID, mode)
         if fact is None or fact.reported_at < placed:
             return refusal(errors.SEAT_ALREADY_HELD, mode)
@@ -118,7 +121,9 @@ def _seats_of(course_key):
 
 def _single_seat_lines(user, course_key):
     lines = (
-        Line.objects.filter(order__user=user, quantity=1, status__in=(OPEN, COMPLETE), **_seats_of(course_key))
+        Line.objects.filter(
+            order__user=user, quantity=1, status__in=(COMPLETE, *PAID_NOT_ENROLLED), **_seats_of(course_key)
+        )
         .select_related("product", "order")
         .order_by("-order__date_placed")
     )

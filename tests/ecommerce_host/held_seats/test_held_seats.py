@@ -170,3 +170,12 @@ def test_the_payment_check_costs_a_fixed_number_of_queries(learner, seat, django
 )
 def test_which_modes_include_which(held, wanted, expected):
     assert rules.holds(held, wanted) is expected
+
+
+def test_a_seat_whose_fulfillment_failed_counts_as_paid_until_it_is_refunded(learner, seat, bought):
+    bought.lines.update(status="Fulfillment Server Error")
+    held = api.held_seat(learner, seat)
+    assert held is not None and held.error_code == "seat_already_paid"
+
+    bought.lines.update(status="Refunded")
+    assert api.held_seat(learner, seat) is None
