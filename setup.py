@@ -60,7 +60,9 @@ setup(
     },
     classifiers=[
         "Framework :: Django",
+        "Framework :: Django :: 3.2",
         "Framework :: Django :: 5.2",
         "Programming Language :: Python :: 3.11",
+        "Programming Language :: Python :: 3.12",
     ],
 )

@@ -1,24 +1,227 @@
 """
 The ecommerce service as the plugin sees it: every import of a host (Otto) module happens here.
 
-Oscar is a library and is loaded with its own ``get_model``/``get_class`` wherever it is
-used; what belongs to the service itself (its payment processors, its service credentials
-for the LMS) comes through this module, so a deployment whose service differs from Otto
-changes this file only.
+Two hosts run the plugin: Otto (openedx-unsupported/ecommerce, django-oscar 3.2 forked under
+``ecommerce.extensions``) and a stock django-oscar shop. Where they differ (baskets per site,
+the partner, the LMS's address, how seats are made, payment and refund), an adapter answers;
+which one is chosen once, at start-up, from ``COMMERCE_ECOMMERCE_HOST`` (see settings/common.py).
+Oscar itself is a library and is loaded with its own ``get_model``/``get_class`` where used.
 """
+import contextlib
+import functools
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.utils.module_loading import import_string
 from edx_rest_api_client.client import OAuthAPIClient
 
+OTTO = "otto"
+STOCK_OSCAR = "oscar"
+
+
+class SeatNotPublished(Exception):
+    """
+    Otto saved the seat but the LMS refused or missed its modes; the seat is not sold until published.
+    """
+
+
+class _LmsApiClient(OAuthAPIClient):
+    """
+    ``OAuthAPIClient`` bounds only its token request; every API call must be bounded too, or
+    one hung LMS worker holds a celery worker (the CCXCon weakness this plugin replaces).
+    """
+
+    def request(self, method, url, headers=None, **kwargs):  # pylint: disable=arguments-differ
+        kwargs.setdefault("timeout", settings.COMMERCE_LMS_REQUEST_TIMEOUT)
+        return super().request(method, url, headers=headers, **kwargs)
+
+
+class StockOscarShop:
+    """
+    A stock django-oscar shop: one site, baskets per owner, the plugin's own pages and fulfillment.
+    """
+
+    name = STOCK_OSCAR
+    # The shop has no learner flow of its own: the plugin mounts /basket/add/, its pay view and
+    # basket templates, and queues fulfillment on ``order_placed``.
+    mounts_checkout_pages = True
+    queues_fulfillment = True
+
+    def current_site(self, request=None):
+        """
+        The request's site (``request.site``, set by Django's ``CurrentSiteMiddleware`` as in Otto),
+        else the current one (``SITE_ID``).
+        """
+        from django.contrib.sites.shortcuts import get_current_site  # noqa: PLC0415
+
+        request = request or _current_request()
+        return getattr(request, "site", None) or get_current_site(request)
+
+    def open_basket(self, user, request=None):
+        Basket = _model("basket", "Basket")  # noqa: N806
+        basket, _ = Basket.open.get_or_create(owner=user)
+        return basket
+
+    def default_partner(self, request=None):
+        Partner = _model("partner", "Partner")  # noqa: N806
+        partner, _ = Partner.objects.get_or_create(code="edx", defaults={"name": "edX"})
+        return partner
+
+    @contextlib.contextmanager
+    def pricing_request(self, user, request=None):
+        """
+        The request offers are applied with; stock Oscar's ``Applicator`` accepts None.
+        """
+        yield request
+
+    def lms_root(self):
+        return settings.COMMERCE_LMS_URL_ROOT
+
+    def lms_api_client(self):
+        return _LmsApiClient(
+            settings.BACKEND_SERVICE_EDX_OAUTH2_PROVIDER_URL,
+            settings.BACKEND_SERVICE_EDX_OAUTH2_KEY,
+            settings.BACKEND_SERVICE_EDX_OAUTH2_SECRET,
+            timeout=settings.COMMERCE_LMS_REQUEST_TIMEOUT,
+        )
+
+    def payment_processor(self):
+        """
+        The shop's payment processor, Otto's ``BasePaymentProcessor`` interface:
+        ``handle_processor_response(response, basket)`` charges, ``issue_credit(...)`` refunds.
+        """
+        return import_string(settings.PAYMENT_PROCESSORS[0])()
+
+    def create_or_update_seat(self, **seat):
+        from ecommerce_plugin.catalog.api import create_or_update_stock_seat  # noqa: PLC0415
+
+        return create_or_update_stock_seat(**seat)
+
+
+class OttoShop(StockOscarShop):
+    """
+    Otto: baskets and partners per site, the LMS from ``site.siteconfiguration``, seats through
+    its ``Course`` model, and its own basket, payment and fulfillment flow left in charge.
+    """
+
+    name = OTTO
+    mounts_checkout_pages = False
+    queues_fulfillment = False
+
+    def open_basket(self, user, request=None):
+        Basket = _model("basket", "Basket")  # noqa: N806
+        return Basket.get_basket(user, self.current_site(request))
+
+    def default_partner(self, request=None):
+        return self.current_site(request).siteconfiguration.partner
+
+    @contextlib.contextmanager
+    def pricing_request(self, user, request=None):
+        """
+        Otto's ``Applicator`` and offer conditions read the request (its site, its waffle flags,
+        ``crum``'s current request); an API call or a task prices with a request of its own.
+        """
+        import crum  # noqa: PLC0415
+
+        if request is None:
+            request = _current_request() or _synthetic_request(user, self.current_site())
+        previous = crum.get_current_request()
+        crum.set_current_request(request)
+        try:
+            yield request
+        finally:
+            crum.set_current_request(previous)
+
+    def lms_root(self):
+        return self.current_site().siteconfiguration.lms_url_root
+
+    # The LMS client is the base one: Otto's ``siteconfiguration.oauth_api_client`` is built from
+    # the same BACKEND_SERVICE_EDX_OAUTH2_* settings, but without a timeout on its API calls.
+
+    def payment_processor(self):
+        """
+        Otto builds processors per site in its payment views; the plugin pays through those views
+        only, so it never picks one (Otto's first is an in-app purchase processor).
+        """
+        raise NotImplementedError("On Otto, payment happens in Otto's own payment views.")
+
+    def create_or_update_seat(self, *, partner, course_key, course_title, certificate_type, price, sku=None,
+                              id_verification_required=False):
+        """
+        Otto's ``Course.create_or_update_seat``, then ``publish_to_lms`` so the LMS's modes carry the SKU.
+        """
+        from ecommerce.courses.models import Course  # noqa: PLC0415
+
+        from ecommerce_plugin.catalog.api import seat_for_product  # noqa: PLC0415
+
+        # ``sku`` finds the seat to update; a new seat gets the SKU Otto generates for it.
+        course, _ = Course.objects.get_or_create(
+            id=str(course_key), defaults={"name": course_title, "partner": partner}
+        )
+        product = course.create_or_update_seat(certificate_type, id_verification_required, price, sku=sku)
+        error = course.publish_to_lms()
+        if error:
+            raise SeatNotPublished(f"{course_key} {certificate_type}: {error}")
+        return seat_for_product(product)
+
+
+def _model(app_label, name):
+    from oscar.core.loading import get_model  # noqa: PLC0415
+
+    return get_model(app_label, name)
+
+
+def _current_request():
+    import crum  # noqa: PLC0415
+
+    return crum.get_current_request()
+
+
+def _synthetic_request(user, site):
+    from django.test import RequestFactory  # noqa: PLC0415
+
+    request = RequestFactory().get("/", SERVER_NAME=site.domain.split(":")[0])
+    request.user = user
+    request.site = site
+    request.session = {}
+    return request
+
+
+@functools.cache
+def shop():
+    """
+    The adapter for this process's host, chosen once from ``COMMERCE_ECOMMERCE_HOST``.
+    """
+    return OttoShop() if settings.COMMERCE_ECOMMERCE_HOST == OTTO else StockOscarShop()
+
+
+def is_otto():
+    return shop().name == OTTO
+
+
+def open_basket(user, request=None):
+    """
+    The user's editable basket on this site (Otto: ``Basket.get_basket(user, site)``).
+    """
+    return shop().open_basket(user, request)
+
+
+def default_partner(request=None):
+    """
+    The partner that sells on this site (Otto: ``site.siteconfiguration.partner``).
+    """
+    return shop().default_partner(request)
+
+
+def pricing_request(user, request=None):
+    """
+    Context manager yielding the request a basket is priced with (Otto needs one every time).
+    """
+    return shop().pricing_request(user, request)
+
 
 def payment_processor():
-    """
-    The service's configured payment processor (Otto's ``PAYMENT_PROCESSORS``, first entry).
-
-    Its interface is Otto's ``BasePaymentProcessor``: ``handle_processor_response(response,
-    basket)`` charges and returns a ``HandledProcessorResponse``; ``issue_credit(...)`` refunds.
-    """
-    return import_string(settings.PAYMENT_PROCESSORS[0])()
+    return shop().payment_processor()
 
 
 def payment_form_template():
@@ -54,22 +257,19 @@ def host_refuses_duplicate_seats():
 
 def payment_errors():
     """
-    The exception classes a processor raises for a declined payment and for a gateway failure.
+    The exception classes a processor raises for a declined payment and for a gateway failure:
+    Oscar's own, which Otto's processors raise (or subclass) too.
     """
-    from ecommerce.extensions.payment.exceptions import GatewayError, TransactionDeclined  # noqa: PLC0415
+    from oscar.apps.payment.exceptions import GatewayError, TransactionDeclined  # noqa: PLC0415
 
     return TransactionDeclined, GatewayError
 
 
-class _LmsApiClient(OAuthAPIClient):
+def refund(order_number, basket, reference, amount, currency):
     """
-    ``OAuthAPIClient`` bounds only its token request; every API call must be bounded too, or
-    one hung LMS worker holds a celery worker (the CCXCon weakness this plugin replaces).
+    Give back a charge whose order could not be written, through the processor that took it.
     """
-
-    def request(self, method, url, headers=None, **kwargs):  # pylint: disable=arguments-differ
-        kwargs.setdefault("timeout", settings.COMMERCE_LMS_REQUEST_TIMEOUT)
-        return super().request(method, url, headers=headers, **kwargs)
+    return payment_processor().issue_credit(order_number, basket, reference, amount, currency)
 
 
 def lms_api_client():
@@ -77,16 +277,21 @@ def lms_api_client():
     A requests session that authenticates to the LMS as this service's user (OAuth2 client
     credentials, JWT), with the plugin's timeouts on every call.
     """
-    return _LmsApiClient(
-        settings.BACKEND_SERVICE_EDX_OAUTH2_PROVIDER_URL,
-        settings.BACKEND_SERVICE_EDX_OAUTH2_KEY,
-        settings.BACKEND_SERVICE_EDX_OAUTH2_SECRET,
-        timeout=settings.COMMERCE_LMS_REQUEST_TIMEOUT,
-    )
+    return shop().lms_api_client()
 
 
 def lms_url(path):
-    return f"{settings.COMMERCE_LMS_URL_ROOT.rstrip('/')}/{path.lstrip('/')}"
+    """
+    ``path`` on the LMS of this site (Otto: ``site.siteconfiguration.lms_url_root``).
+    """
+    return urljoin(shop().lms_root().rstrip("/") + "/", path.lstrip("/"))
+
+
+def create_or_update_seat(**seat):
+    """
+    The seat product for a course mode, made the host's way; returns a ``catalog.data.Seat``.
+    """
+    return shop().create_or_update_seat(**seat)
 
 
 def payment_processor_response_model():

@@ -5,7 +5,7 @@ and read them back as plain values.
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from ecommerce_plugin.catalog.data import SEAT_PRODUCT_CLASS_SLUG, Seat
+from ecommerce_plugin.catalog.data import SEAT_PRODUCT_CLASS_NAME, SEAT_PRODUCT_CLASS_SLUG, Seat
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -13,8 +13,38 @@ ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
 
+# The seat's attributes as Otto defines them: code, name, type, required.
+SEAT_ATTRIBUTES = [
+    ("course_key", "Course Key", "text", True),
+    ("certificate_type", "Certificate Type", "text", False),
+    ("id_verification_required", "ID Verification Required", "boolean", False),
+    ("credit_provider", "Credit Provider", "text", False),
+]
+
+
 def seat_product_class():
     return ProductClass.objects.get(slug=SEAT_PRODUCT_CLASS_SLUG)
+
+
+def ensure_seat_product_class(**kwargs):  # noqa: ARG001  (post_migrate's arguments)
+    """
+    ``post_migrate`` receiver: a stock shop gets the ``Seat`` class and its attributes. Otto's
+    own ``Seat`` class (its catalogue migrations) is the one seats use there; none is made.
+    """
+    from ecommerce_plugin import platform  # noqa: PLC0415
+
+    if platform.is_otto():
+        return ProductClass.objects.filter(slug=SEAT_PRODUCT_CLASS_SLUG).first()
+    ProductAttribute = get_model("catalogue", "ProductAttribute")  # noqa: N806
+    seat_class, _ = ProductClass.objects.get_or_create(
+        slug=SEAT_PRODUCT_CLASS_SLUG,
+        defaults={"name": SEAT_PRODUCT_CLASS_NAME, "requires_shipping": False, "track_stock": False},
+    )
+    for code, name, attribute_type, required in SEAT_ATTRIBUTES:
+        ProductAttribute.objects.get_or_create(
+            product_class=seat_class, code=code, defaults={"name": name, "type": attribute_type, "required": required}
+        )
+    return seat_class
 
 
 def is_seat(product):
@@ -22,15 +52,28 @@ def is_seat(product):
     return product_class is not None and product_class.slug == SEAT_PRODUCT_CLASS_SLUG
 
 
-@transaction.atomic
 def create_or_update_seat(
     *, partner, course_key, course_title, certificate_type, price, sku, id_verification_required=False
 ):
     """
-    The seat product for ``course_key`` in ``certificate_type``, created or brought up to date.
+    The seat product for ``course_key`` in ``certificate_type``, created or brought up to date
+    the host's way (Otto: its ``Course.create_or_update_seat``, published to the LMS).
+    """
+    from ecommerce_plugin import platform  # noqa: PLC0415
 
-    Seats are children of one parent product per course, so the dashboard lists a course
-    once; the SKU is the seat's identity across services (the LMS stores it on the mode).
+    return platform.create_or_update_seat(
+        partner=partner, course_key=course_key, course_title=course_title, certificate_type=certificate_type,
+        price=price, sku=sku, id_verification_required=id_verification_required,
+    )
+
+
+@transaction.atomic
+def create_or_update_stock_seat(
+    *, partner, course_key, course_title, certificate_type, price, sku, id_verification_required=False
+):
+    """
+    A stock shop's seat: children of one parent product per course, so the dashboard lists a
+    course once; the SKU is the seat's identity across services (the LMS stores it on the mode).
     """
     product_class = seat_product_class()
     parent = (

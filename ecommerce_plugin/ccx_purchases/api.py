@@ -10,9 +10,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from ecommerce_plugin import platform
 from ecommerce_plugin.ccx_purchases import data, errors, pricing, rules
 from ecommerce_plugin.ccx_purchases.errors import CcxPurchaseRefused
 from ecommerce_plugin.ccx_purchases.models import CcxBasketLine, CcxCourse, CcxCourseModule, CcxPurchase
+from ecommerce_plugin.transactions import on_commit_robust
 
 Basket = get_model("basket", "Basket")
 Product = get_model("catalogue", "Product")
@@ -26,6 +28,24 @@ Selector = get_class("partner.strategy", "Selector")
 
 def ccx_course_product_class():
     return ProductClass.objects.get(slug=data.CCX_COURSE_PRODUCT_CLASS_SLUG)
+
+
+def ensure_ccx_course_product_class(**kwargs):  # noqa: ARG001  (post_migrate's arguments)
+    """
+    ``post_migrate`` receiver: the ``CCX Course`` product class and its ``master_course_key``
+    attribute exist (the plugin's own class, on every host).
+    """
+    ProductAttribute = get_model("catalogue", "ProductAttribute")  # noqa: N806
+    ccx_class, _ = ProductClass.objects.get_or_create(
+        slug=data.CCX_COURSE_PRODUCT_CLASS_SLUG,
+        defaults={"name": data.CCX_COURSE_PRODUCT_CLASS_NAME, "requires_shipping": False, "track_stock": False},
+    )
+    ProductAttribute.objects.get_or_create(
+        product_class=ccx_class,
+        code="master_course_key",
+        defaults={"name": "Master Course Key", "type": "text", "required": True},
+    )
+    return ccx_class
 
 
 @transaction.atomic
@@ -185,7 +205,7 @@ def add_upgrade_to_basket(user, external_id, modules, seats, request=None):
 
 
 def _add_line(user, request, course, quote, *, kind, title, display_name, purchase=None):
-    basket, _ = Basket.open.get_or_create(owner=user)
+    basket = platform.open_basket(user, request)
     if purchase is not None:
         basket.lines.filter(ccx_quote__purchase=purchase).delete()
     # One quote product per line: the only price Oscar reads everywhere (basket page, offers,
@@ -316,7 +336,7 @@ def request_sync(external_id):
     CcxPurchase.objects.filter(id=purchase.id).exclude(sync_state=data.SyncState.IN_SYNC).update(
         sync_state=data.SyncState.PENDING, sync_error=""
     )
-    transaction.on_commit(lambda: tasks.sync_ccx_purchase.delay(purchase.id), robust=True)
+    on_commit_robust(lambda: tasks.sync_ccx_purchase.delay(purchase.id))
 
 
 # Quote products ------------------------------------------------------------------------------

@@ -15,6 +15,12 @@ class CcxPurchasesConfig(AppConfig):
     def ready(self):
         # The receiver belongs to this feature, so the feature connects it (no edit of the
         # plugin-wide signals_config that other features share).
+        from django.db.models.signals import post_migrate  # noqa: PLC0415
+
         from ecommerce_plugin.ccx_purchases import handlers  # noqa: PLC0415
+        from ecommerce_plugin.ccx_purchases.api import ensure_ccx_course_product_class  # noqa: PLC0415
 
         handlers.connect()
+        post_migrate.connect(
+            ensure_ccx_course_product_class, sender=self, dispatch_uid="commerce_ccx_purchases.product_class"
+        )

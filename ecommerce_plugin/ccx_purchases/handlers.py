@@ -4,12 +4,12 @@ and the LMS sync is queued once that transaction commits.
 """
 import logging
 
-from django.db import transaction
 from django.db.models import F
 from oscar.core.loading import get_class
 
 from ecommerce_plugin.ccx_purchases.data import LineKind, SyncState
 from ecommerce_plugin.ccx_purchases.models import CcxBasketLine, CcxPurchase, CcxPurchaseChange
+from ecommerce_plugin.transactions import on_commit_robust
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def record_ccx_lines(sender, order, user=None, **kwargs):
         for purchase_id in purchase_ids:
             tasks.sync_ccx_purchase.delay(purchase_id)
 
-    transaction.on_commit(enqueue, robust=True)
+    on_commit_robust(enqueue)
 
 
 def apply_quote(quote, order):

@@ -43,7 +43,7 @@ def open_basket_for(user, request=None):
     """
     The user's open basket, created if needed, with pricing strategy and offers applied.
     """
-    basket, _created = Basket.open.get_or_create(owner=user)
+    basket = platform.open_basket(user, request)
     prepare_basket(basket, CheckoutContext(user=user, request=request))
     return basket
 
@@ -55,10 +55,11 @@ def prepare_basket(basket, context):
     ``basket.checkout_context`` lets offer conditions read what the buyer sent (a discount
     token) without a request object, which an API call or a task may not have.
     """
-    basket.strategy = Selector().strategy(request=context.request, user=context.user)
-    basket.checkout_context = context
-    basket.reset_offer_applications()
-    Applicator().apply(basket, context.user, context.request)
+    with platform.pricing_request(context.user, context.request) as request:
+        basket.strategy = Selector().strategy(request=request, user=context.user)
+        basket.checkout_context = context
+        basket.reset_offer_applications()
+        Applicator().apply(basket, context.user, request)
     return basket
 
 
@@ -78,7 +79,7 @@ def add_skus_to_basket(user, skus, request=None):
             )
         _refuse_held_seat(user, seat)
         products.append(Product.objects.get(id=seat.product_id))
-    basket, _created = Basket.open.get_or_create(owner=user)
+    basket = platform.open_basket(user, request)
     basket.flush()
     basket.strategy = Selector().strategy(request=request, user=user)
     for product in products:
@@ -211,9 +212,7 @@ def _refund(basket, total, reference):
     if reference is None:
         return
     try:
-        platform.payment_processor().issue_credit(
-            OrderNumberGenerator().order_number(basket), basket, reference, total.incl_tax, total.currency
-        )
+        platform.refund(OrderNumberGenerator().order_number(basket), basket, reference, total.incl_tax, total.currency)
     except Exception:  # pylint: disable=broad-except
         # Money taken, no order, refund failed: finance must see this one.
         log.critical("Refund of %s for basket %s failed; reconcile by hand.", reference, basket.id, exc_info=True)

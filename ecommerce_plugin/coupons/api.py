@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from ecommerce_plugin import platform
 from ecommerce_plugin.checkout.api import prepare_basket
 from ecommerce_plugin.checkout.data import CheckoutContext
 from ecommerce_plugin.checkout.errors import CheckoutRefused
@@ -179,7 +180,7 @@ def apply_coupon(user, code, request=None):
     refusal = refusal_for(voucher, user)
     if refusal is not None:
         raise refusal
-    basket, _created = Basket.open.get_or_create(owner=user)
+    basket = platform.open_basket(user, request)
     basket.vouchers.clear()
     basket.vouchers.add(voucher)
     prepare_basket(basket, CheckoutContext(user=user, request=request))

@@ -16,4 +16,9 @@ class EcommerceDiscountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate  # noqa: PLC0415
+
         from ecommerce_plugin.discounts import handlers  # noqa: F401,PLC0415  (connect receivers)
+        from ecommerce_plugin.discounts.offer import ensure_dynamic_discount_offer  # noqa: PLC0415
+
+        post_migrate.connect(ensure_dynamic_discount_offer, sender=self, dispatch_uid="commerce_discounts.offer")

@@ -25,6 +25,7 @@ from ecommerce_plugin.fulfillment.data import FulfillmentReport, LineOutcome, Re
 from ecommerce_plugin.fulfillment.models import LineFulfillment
 from ecommerce_plugin.fulfillment.modules import configured_modules, module_for_line
 from ecommerce_plugin.fulfillment.status import LINE, ORDER
+from ecommerce_plugin.transactions import on_commit_robust
 
 log = logging.getLogger(__name__)
 
@@ -212,8 +213,8 @@ def _reopen(order_number, requested_by):
         note_type=OrderNote.SYSTEM,
         message=f"Fulfillment retry requested by {who}; lines reopened: {', '.join(reopened) or 'none'}.",
     )
-    transaction.on_commit(lambda: enqueue(order_number, retry=True), robust=True)
-    transaction.on_commit(lambda: _report_to_lms(order_number, "pending"), robust=True)
+    on_commit_robust(lambda: enqueue(order_number, retry=True))
+    on_commit_robust(lambda: _report_to_lms(order_number, "pending"))
     return RetryResult(order_number)
 
 

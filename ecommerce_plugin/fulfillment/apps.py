@@ -19,6 +19,11 @@ class FulfillmentConfig(AppConfig):
 
         check_settings(settings.COMMERCE_PENDING_ENROLLMENT_SECRET, settings.COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME)
 
+        from ecommerce_plugin import platform  # noqa: PLC0415
         from ecommerce_plugin.fulfillment import handlers  # noqa: PLC0415
 
+        if not platform.shop().queues_fulfillment:
+            # Otto fulfils its orders itself (FULFILLMENT_MODULES, in the request or its worker);
+            # queueing them here too would fulfil every order twice.
+            return
         order_placed.connect(handlers.enqueue_fulfillment, dispatch_uid="commerce_fulfillment.enqueue")

@@ -1,7 +1,7 @@
 """
 Oscar's ``order_placed`` signal: queue the order's fulfillment once the order is committed.
 """
-from django.db import transaction
+from ecommerce_plugin.transactions import on_commit_robust
 
 
 def enqueue_fulfillment(sender, order, **kwargs):  # pylint: disable=unused-argument
@@ -12,4 +12,4 @@ def enqueue_fulfillment(sender, order, **kwargs):  # pylint: disable=unused-argu
     from ecommerce_plugin.fulfillment.tasks import enqueue  # noqa: PLC0415
 
     number = order.number
-    transaction.on_commit(lambda: enqueue(number), robust=True)
+    on_commit_robust(lambda: enqueue(number))

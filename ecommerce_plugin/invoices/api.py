@@ -16,6 +16,7 @@ from ecommerce_plugin.finance.errors import FinanceError
 from ecommerce_plugin.invoices import errors
 from ecommerce_plugin.invoices.models import Invoice
 from ecommerce_plugin.registration_codes import api as codes_api
+from ecommerce_plugin.transactions import on_commit_robust
 
 CSV_HEADER = ["code", "course_key", "status", "redeemed_by", "redeemed_at", "invoice_reference", "company_name"]
 
@@ -50,7 +51,7 @@ def issue_invoice(user, *, sku, company_name, contact_name, contact_email, refer
             created_by=user,
         )
         codes_api.create_codes(quantity, seat=seat, unit_price=price_per_seat, invoice=invoice)
-        transaction.on_commit(lambda: _email_contact_later(invoice.id), robust=True)
+        on_commit_robust(lambda: _email_contact_later(invoice.id))
     return invoice
 
 

@@ -17,11 +17,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ecommerce_plugin import platform
 from ecommerce_plugin.finance import api as finance_api
 from ecommerce_plugin.registration_codes import errors
 from ecommerce_plugin.registration_codes.data import CODE_ALPHABET, IssuedCode, RedemptionState
 from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
 from ecommerce_plugin.registration_codes.models import Redemption, RegistrationCode
+from ecommerce_plugin.transactions import on_commit_robust
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +137,7 @@ def issue_codes_for_line(line):
     seat = seat_for_product(line.product)
     codes = create_codes(line.quantity, seat=seat, unit_price=line.unit_price_incl_tax, order_line=line)
     order = line.order
-    transaction.on_commit(lambda: _send_codes_email_later(order.id), robust=True)
+    on_commit_robust(lambda: _send_codes_email_later(order.id))
     return codes
 
 
@@ -212,7 +214,7 @@ def redeem(user, raw_code):
         if not claimed:
             raise _unusable()
         redemption = Redemption.objects.create(code=row, user=user)
-        transaction.on_commit(lambda: _enroll_later(redemption.id), robust=True)
+        on_commit_robust(lambda: _enroll_later(redemption.id))
     return RedemptionState(redemption.id, row.code, row.course_key, redemption.status, "")
 
 
@@ -334,9 +336,8 @@ def add_seats_to_basket(user, sku, quantity, request=None):
         from ecommerce_plugin.held_seats import api as held_seats_api  # noqa: PLC0415  (it reads this module)
 
         held_seats_api.refuse_if_held(user, seat)
-    Basket = get_model("basket", "Basket")
     Product = get_model("catalogue", "Product")
-    basket, _created = Basket.open.get_or_create(owner=user)
+    basket = platform.open_basket(user, request)
     basket.flush()
     basket.strategy = get_class("partner.strategy", "Selector")().strategy(request=request, user=user)
     basket.add_product(Product.objects.get(id=seat.product_id), quantity)

@@ -63,10 +63,49 @@ def _merge_pipeline(settings, name, ours):
     setattr(settings, name, merged)
 
 
+def detect_host(installed_apps):
+    """
+    ``"otto"`` when Otto's fork of Oscar's basket app is installed, else ``"oscar"`` (a stock shop).
+    """
+    return "otto" if any(app.startswith("ecommerce.extensions.basket") for app in installed_apps) else "oscar"
+
+
+# The plugin's task modules: Otto's celery app discovers no tasks, its worker imports these.
+TASK_MODULES = [
+    f"{app}.tasks" for app in FEATURE_APPS
+    if (Path(__file__).resolve().parents[1] / app.rsplit(".", 1)[1] / "tasks.py").is_file()
+]
+
+
+def otto_celery_settings(settings):
+    """
+    Route the plugin's tasks to a queue of their own on Otto's broker, in Otto's (old-style)
+    celery setting names: Otto's own tasks go to ecommerce-worker, which does not know ours.
+    """
+    # .. setting_name: COMMERCE_CELERY_QUEUE
+    # .. setting_default: "ecommerce.commerce_plugin"
+    # .. setting_description: On Otto, the queue of the plugin's tasks; run one celery worker on it
+    #   (``celery -A ecommerce.celery_app worker -Q ecommerce.commerce_plugin``).
+    _default(settings, "COMMERCE_CELERY_QUEUE", "ecommerce.commerce_plugin")
+    imports = tuple(getattr(settings, "CELERY_IMPORTS", ()))
+    settings.CELERY_IMPORTS = (*imports, *(module for module in TASK_MODULES if module not in imports))
+    settings.CELERY_ROUTES = {
+        **getattr(settings, "CELERY_ROUTES", {}),
+        "ecommerce_plugin.*": {"queue": settings.COMMERCE_CELERY_QUEUE},
+    }
+
+
 def plugin_settings(settings):
     """
     Add the plugin's defaults to the ecommerce settings module.
     """
+    # .. setting_name: COMMERCE_ECOMMERCE_HOST
+    # .. setting_default: "otto" when ``ecommerce.extensions.basket`` is installed, else "oscar"
+    # .. setting_description: Which shop the plugin runs in, read once at start-up by
+    #   ``ecommerce_plugin.platform``. On "otto" Otto keeps its own basket page, payment views and
+    #   fulfillment; on "oscar" (a stock django-oscar shop) the plugin mounts its own.
+    _default(settings, "COMMERCE_ECOMMERCE_HOST", detect_host(settings.INSTALLED_APPS))
+    on_otto = settings.COMMERCE_ECOMMERCE_HOST == "otto"
     # .. setting_name: COMMERCE_LMS_URL_ROOT
     # .. setting_default: None (required: start-up fails without it)
     # .. setting_description: Base URL of the LMS the ecommerce plugin calls (CCX and enrollment APIs).
@@ -172,9 +211,9 @@ def plugin_settings(settings):
     # .. setting_description: Seconds the receipt's hand-off token stays valid (at most 900, which the
     #   LMS enforces too). It is made when the receipt is shown and used once, seconds later.
     _default(settings, "COMMERCE_PENDING_ENROLLMENT_TOKEN_LIFETIME", 300)
-    # The basket page carries the plugin's pay form and scripts: its overrides of two Oscar
-    # templates must be found before Oscar's own.
-    for engine in settings.TEMPLATES:
+    # On a stock shop the basket page carries the plugin's pay form and scripts: its overrides of
+    # two Oscar templates must be found before Oscar's own. Otto keeps its own basket page.
+    for engine in [] if on_otto else settings.TEMPLATES:
         if engine["BACKEND"].endswith("DjangoTemplates") and CHECKOUT_TEMPLATE_OVERRIDES not in engine["DIRS"]:
             engine["DIRS"] = [CHECKOUT_TEMPLATE_OVERRIDES, *engine["DIRS"]]
     # Paid enrollments, registration codes, invoices, coupons, finance (issue 8).
@@ -222,6 +261,8 @@ def plugin_settings(settings):
     # CCX lines are fulfilled by recording the purchase; the LMS CCX follows through its own task.
     _append(settings, "COMMERCE_FULFILLMENT_MODULES",
             "ecommerce_plugin.ccx_purchases.fulfillment.CcxPurchaseFulfillmentModule")
+    if on_otto:
+        otto_celery_settings(settings)
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),

@@ -11,9 +11,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('basket', '0012_line_code'),
-        ('catalogue', '0032_category_exclude_from_menu_category_long_description'),
-        ('partner', '0007_partneraddress_code'),
+        ('basket', '0001_initial'),
+        ('catalogue', '0001_initial'),
+        ('partner', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

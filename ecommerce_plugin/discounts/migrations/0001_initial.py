@@ -9,8 +9,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('offer', '0013_range_excluded_categories'),
-        ('order', '0021_billingaddress_code_shippingaddress_code'),
+        ('offer', '0001_initial'),
+        ('order', '0001_initial'),
     ]
 
     operations = [

@@ -1,27 +1,15 @@
 """
-Creates the site offer that carries the LMS discount (proxy Condition and Benefit named by path).
+Kept empty: the discount offer is host data, set up after every ``migrate`` by
+``discounts.offer.ensure_dynamic_discount_offer`` with the real offer models (Otto adds
+offer fields in migrations of its own that a plugin migration cannot depend on).
 """
 from django.db import migrations
-
-from ecommerce_plugin.discounts.offer import BENEFIT_PROXY, CONDITION_PROXY, OFFER_SLUG, create_dynamic_discount_offer
-
-
-def create_offer(apps, schema_editor):
-    create_dynamic_discount_offer(
-        apps.get_model("offer", "ConditionalOffer"), apps.get_model("offer", "Condition"), apps.get_model("offer", "Benefit")
-    )
-
-
-def remove_offer(apps, schema_editor):
-    apps.get_model("offer", "ConditionalOffer").objects.filter(slug=OFFER_SLUG).delete()
-    apps.get_model("offer", "Condition").objects.filter(proxy_class=CONDITION_PROXY).delete()
-    apps.get_model("offer", "Benefit").objects.filter(proxy_class=BENEFIT_PROXY).delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("commerce_ecommerce_discounts", "0001_initial"),
-        ("offer", "0013_range_excluded_categories"),
+        ("offer", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(create_offer, remove_offer)]
+    operations = []

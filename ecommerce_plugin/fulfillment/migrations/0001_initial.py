@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('order', '0021_billingaddress_code_shippingaddress_code'),
+        ('order', '0001_initial'),
     ]
 
     operations = [

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('commerce_invoices', '0001_initial'),
-        ('order', '0021_billingaddress_code_shippingaddress_code'),
+        ('order', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,233 @@
+"""
+The plugin inside a real Otto: it attaches where Otto lets it and leaves Otto's flow in charge.
+"""
+import logging
+from decimal import Decimal
+
+import crum
+import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import RequestFactory
+from django.urls import NoReverseMatch, resolve, reverse
+from ecommerce.extensions.fulfillment.status import LINE, ORDER
+from ecommerce.tests.factories import SiteConfigurationFactory, UserFactory
+from oscar.apps.order.signals import order_placed
+from oscar.core.loading import get_model
+
+from ecommerce_plugin import platform
+from ecommerce_plugin.catalog.api import ensure_seat_product_class
+from ecommerce_plugin.checkout import api as checkout
+from ecommerce_plugin.checkout.data import CheckoutContext
+from ecommerce_plugin.discounts.offer import (
+    BENEFIT_PROXY,
+    CONDITION_PROXY,
+    OTTO_OFFER_NAME,
+    ensure_dynamic_discount_offer,
+)
+from ecommerce_plugin.settings.common import CHECKOUT_TEMPLATE_OVERRIDES
+from ecommerce_plugin.transactions import on_commit_robust
+
+Basket = get_model("basket", "Basket")
+Benefit = get_model("offer", "Benefit")
+Condition = get_model("offer", "Condition")
+ConditionalOffer = get_model("offer", "ConditionalOffer")
+ProductClass = get_model("catalogue", "ProductClass")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site_configuration():
+    configuration = SiteConfigurationFactory(lms_url_root="http://lms.otto.test")
+    configuration.partner.default_site = configuration.site
+    configuration.partner.save()
+    return configuration
+
+
+@pytest.fixture
+def on_site(site_configuration):
+    """A request on the configured site is the current one, as Otto's middleware makes it."""
+    request = RequestFactory().get("/", SERVER_NAME=site_configuration.site.domain)
+    request.site = site_configuration.site
+    request.user = UserFactory()
+    crum.set_current_request(request)
+    yield request
+    crum.set_current_request(None)
+
+
+def test_the_otto_adapter_is_chosen_at_start_up():
+    assert settings.COMMERCE_ECOMMERCE_HOST == "otto"
+    assert isinstance(platform.shop(), platform.OttoShop)
+
+
+def test_otto_status_pipelines_are_merged_not_overwritten():
+    order_pipeline = settings.OSCAR_ORDER_STATUS_PIPELINE
+    assert order_pipeline[ORDER.PENDING] == (ORDER.OPEN, ORDER.PAYMENT_ERROR)
+    assert order_pipeline[ORDER.PAYMENT_ERROR] == ()
+    # Otto's transitions keep their order; the staff retry (error -> Open) is added after them.
+    assert order_pipeline[ORDER.FULFILLMENT_ERROR] == (ORDER.COMPLETE, ORDER.OPEN)
+    assert settings.OSCAR_LINE_STATUS_PIPELINE[LINE.FULFILLMENT_SERVER_ERROR][0] == LINE.COMPLETE
+    assert settings.OSCAR_INITIAL_ORDER_STATUS == ORDER.OPEN
+
+
+def test_otto_keeps_its_basket_add_page_and_the_plugin_mounts_no_pay_view():
+    assert resolve("/basket/add/").func.view_class.__module__ == "ecommerce.extensions.basket.views"
+    for name in ("checkout-pay", "checkout-receipt", "checkout"):
+        with pytest.raises(NoReverseMatch):
+            reverse(f"commerce_ecommerce:{name}", kwargs={"order_number": "X"} if name == "checkout-receipt" else {})
+    assert all(CHECKOUT_TEMPLATE_OVERRIDES not in engine.get("DIRS", []) for engine in settings.TEMPLATES)
+
+
+def test_the_plugin_apis_are_mounted_beside_otto():
+    assert reverse("commerce_ecommerce:ccx-quote") == "/api/commerce/v1/ccx/quotes/"
+
+
+def test_fulfillment_is_left_to_otto():
+    receivers = [receiver() for _, receiver in order_placed.receivers]
+    assert all(getattr(receiver, "__module__", "") != "ecommerce_plugin.fulfillment.handlers" for receiver in receivers)
+    assert "ecommerce_plugin.fulfillment.modules.EnrollmentFulfillmentModule" not in settings.FULFILLMENT_MODULES
+
+
+def test_the_plugin_tasks_have_their_own_queue_on_otto_broker():
+    assert settings.CELERY_ROUTES["ecommerce_plugin.*"] == {"queue": settings.COMMERCE_CELERY_QUEUE}
+    assert "ecommerce_plugin.fulfillment.tasks" in settings.CELERY_IMPORTS
+    assert "ecommerce_worker.fulfillment.v1.tasks" in settings.CELERY_IMPORTS
+
+
+def test_baskets_are_per_site_through_otto_get_basket(on_site, site_configuration):
+    user = on_site.user
+    basket = platform.open_basket(user)
+    assert basket.site == site_configuration.site
+    assert platform.open_basket(user, on_site).id == basket.id
+    other = SiteConfigurationFactory()
+    other_request = RequestFactory().get("/")
+    other_request.site = other.site
+    assert platform.open_basket(user, other_request).site == other.site
+    assert Basket.objects.filter(owner=user).count() == 2
+
+
+def test_the_partner_and_the_lms_come_from_the_site_configuration(on_site, site_configuration):
+    assert platform.default_partner() == site_configuration.partner
+    assert platform.lms_url("/api/discounts/v2/course/x") == "http://lms.otto.test/api/discounts/v2/course/x"
+
+
+def test_a_basket_priced_without_a_request_gets_one(site_configuration, monkeypatch):
+    """Otto's Applicator and conditions read the current request; an API call or a task has none."""
+    seen = []
+    monkeypatch.setattr(
+        "ecommerce.extensions.offer.applicator.Applicator.apply",
+        lambda self, basket, user=None, request=None, bundle_id=None: seen.append((request, crum.get_current_request())),
+    )
+    user = UserFactory()
+    basket = Basket.create_basket(site_configuration.site, user)
+    checkout.prepare_basket(basket, CheckoutContext(user=user))
+    (request, current), = seen
+    assert request is current and request.user == user
+    assert crum.get_current_request() is None
+
+
+def test_otto_dynamic_offer_is_repointed_not_duplicated():
+    # Otto's offer migration 0025 makes these rows (the suite builds its tables without migrations).
+    condition = Condition.objects.create(
+        proxy_class="ecommerce.extensions.offer.dynamic_conditional_offer.DynamicDiscountCondition"
+    )
+    benefit = Benefit.objects.create(
+        value=1, proxy_class="ecommerce.extensions.offer.dynamic_conditional_offer.DynamicPercentageDiscountBenefit"
+    )
+    ConditionalOffer.objects.create(
+        name=OTTO_OFFER_NAME, condition=condition, benefit=benefit, max_basket_applications=1, priority=-10
+    )
+    offers_before = ConditionalOffer.objects.count()
+    ensure_dynamic_discount_offer()
+    ensure_dynamic_discount_offer()
+    offer = ConditionalOffer.objects.get(name=OTTO_OFFER_NAME)
+    assert (offer.condition.proxy_class, offer.benefit.proxy_class) == (CONDITION_PROXY, BENEFIT_PROXY)
+    assert ConditionalOffer.objects.count() == offers_before
+    # Otto's basket page and receipt recognise the discount by this name.
+    assert offer.condition.proxy().name == "dynamic_discount_condition"
+
+
+def test_an_otto_without_the_offer_gets_none_from_the_plugin():
+    ConditionalOffer.objects.filter(name=OTTO_OFFER_NAME).delete()
+    assert ensure_dynamic_discount_offer() is None
+    assert not ConditionalOffer.objects.filter(condition__proxy_class=CONDITION_PROXY).exists()
+
+
+def test_otto_seat_class_is_kept():
+    before = list(ProductClass.objects.filter(slug="seat").values_list("id", flat=True))
+    seat_class = ensure_seat_product_class()
+    assert list(ProductClass.objects.filter(slug="seat").values_list("id", flat=True)) == before
+    assert seat_class is None or seat_class.id in before
+
+
+@pytest.fixture
+def otto_seat_class():
+    """Otto's Seat class as its catalogue migrations make it (the suite builds tables without them)."""
+    ProductAttribute = get_model("catalogue", "ProductAttribute")  # noqa: N806
+    seat_class = ProductClass.objects.create(name="Seat", slug="seat", requires_shipping=False, track_stock=False)
+    for code, attribute_type in (
+        ("course_key", "text"), ("certificate_type", "text"), ("id_verification_required", "boolean"),
+        ("credit_provider", "text"), ("credit_hours", "integer"),
+    ):
+        ProductAttribute.objects.create(product_class=seat_class, name=code, code=code, type=attribute_type)
+    get_model("catalogue", "Category").add_root(name="Seats", slug="seats", is_public=True)
+    return seat_class
+
+
+def test_otto_seat_class_is_kept_when_it_exists(otto_seat_class):
+    assert ensure_seat_product_class() == otto_seat_class
+    assert ProductClass.objects.filter(slug="seat").count() == 1
+    assert otto_seat_class.attributes.count() == 5
+
+
+def test_seats_are_made_by_otto_course_and_published_to_the_lms(site_configuration, otto_seat_class, monkeypatch):
+    published = []
+    monkeypatch.setattr("ecommerce.courses.models.Course.publish_to_lms", lambda course: published.append(course.id))
+    seat = platform.create_or_update_seat(
+        partner=site_configuration.partner, course_key="course-v1:edX+Otto+2026", course_title="Otto 101",
+        certificate_type="verified", price=Decimal("49.00"), id_verification_required=True,
+    )
+    from ecommerce.courses.models import Course  # noqa: PLC0415
+
+    course = Course.objects.get(id="course-v1:edX+Otto+2026")
+    assert [product.id for product in course.seat_products] == [seat.product_id]
+    assert (seat.course_key, seat.certificate_type, seat.price) == ("course-v1:edX+Otto+2026", "verified", Decimal("49.00"))
+    assert published == ["course-v1:edX+Otto+2026"]
+
+
+def test_a_seat_the_lms_refuses_is_reported(site_configuration, otto_seat_class, monkeypatch):
+    monkeypatch.setattr("ecommerce.courses.models.Course.publish_to_lms", lambda course: "LMS said no")
+    with pytest.raises(platform.SeatNotPublished):
+        platform.create_or_update_seat(
+            partner=site_configuration.partner, course_key="course-v1:edX+Otto+2027", course_title="Otto 102",
+            certificate_type="verified", price=Decimal("49.00"),
+        )
+
+
+def test_payment_errors_are_oscars():
+    from oscar.apps.payment.exceptions import GatewayError, TransactionDeclined  # noqa: PLC0415
+
+    assert platform.payment_errors() == (TransactionDeclined, GatewayError)
+
+
+def test_the_plugin_never_picks_an_otto_payment_processor():
+    with pytest.raises(NotImplementedError):
+        platform.payment_processor()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_after_commit_callback_never_breaks_the_commit_on_django_32(caplog):
+    """Otto runs Django 3.2, where on_commit has no robust=True: the plugin emulates it."""
+    ran = []
+
+    def broker_down():
+        raise ConnectionError("broker down")
+
+    with caplog.at_level(logging.ERROR, logger="ecommerce_plugin.transactions"), transaction.atomic():
+        partner = SiteConfigurationFactory().partner
+        on_commit_robust(broker_down)
+        on_commit_robust(lambda: ran.append("next callback"))
+    assert ran == ["next callback"]
+    assert type(partner).objects.filter(id=partner.id).exists()
+    assert "broker down" in caplog.text
