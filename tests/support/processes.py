@@ -30,6 +30,14 @@ HOSTS = {
 }
 
 
+def host_python(host):
+    """
+    The interpreter of ``host``'s processes: ``SANDBOX_<HOST>_PYTHON`` (the Otto-stack run keeps the
+    LMS on its own Django), else this one.
+    """
+    return os.environ.get(f"SANDBOX_{host.upper()}_PYTHON") or sys.executable
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -77,7 +85,7 @@ def celery_worker(host, *, concurrency=1, extra_env=None, log_path=None):
     root, app, _, _ = HOSTS[host]
     log = open(log_path or os.devnull, "ab")  # noqa: SIM115
     process = subprocess.Popen(  # noqa: SIM115
-        [sys.executable, "-m", "celery", "-A", app, "worker", "--loglevel", "INFO",
+        [host_python(host), "-m", "celery", "-A", app, "worker", "--loglevel", "INFO",
          "--concurrency", str(concurrency), "--pool", "prefork", "--without-gossip", "--without-mingle"],
         cwd=root,
         env=process_env(host, extra_env),
@@ -101,7 +109,7 @@ def host_server(host, *, port=None, extra_env=None, workers=2, log_path=None):
     port = port or free_port()
     log = open(log_path or os.devnull, "ab")  # noqa: SIM115
     process = subprocess.Popen(  # noqa: SIM115
-        [sys.executable, "-m", "gunicorn", f"{wsgi}:application", "--bind", f"127.0.0.1:{port}",
+        [host_python(host), "-m", "gunicorn", f"{wsgi}:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--timeout", "60"],
         cwd=root,
         env=process_env(host, extra_env),

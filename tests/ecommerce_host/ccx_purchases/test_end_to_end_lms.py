@@ -9,7 +9,6 @@ the LMS cannot share it. ``DATABASE_URL`` is blanked for the LMS processes so th
 and call the LMS over HTTP with a service JWT from its ``/oauth2/access_token``.
 """
 import subprocess
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
@@ -22,7 +21,7 @@ from edx_django_utils.cache import TieredCache
 
 from ecommerce_plugin.ccx_purchases import api, tasks
 from ecommerce_plugin.ccx_purchases.lms import CcxApi
-from support.processes import HOSTS, host_server, process_env
+from support.processes import HOSTS, host_python, host_server, process_env
 
 from .conftest import MASTER, buy, module, upgrade
 
@@ -38,7 +37,7 @@ def lms_database(tmp_path_factory, django_db_blocker):
         env = process_env("lms", {"SANDBOX_DATABASE_NAME": str(path), "DATABASE_URL": ""})
     root = HOSTS["lms"][0]
     for command in (["migrate", "--noinput", "-v", "0"], ["seed_demo"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=root, env=env, check=True, capture_output=True)
+        subprocess.run([host_python("lms"), "manage.py", *command], cwd=root, env=env, check=True, capture_output=True)
     return path
 
 

@@ -11,7 +11,6 @@ operator sets them.
 """
 import json
 import subprocess
-import sys
 from decimal import Decimal
 
 import jwt
@@ -23,7 +22,7 @@ from oscar.core.loading import get_model
 from playwright.sync_api import sync_playwright
 
 from ecommerce_plugin.discounts.models import DiscountRedemption
-from support.processes import HOSTS, host_server, process_env
+from support.processes import HOSTS, host_python, host_server, process_env
 from support.services import CHROMIUM
 
 from .lms_tokens import DEMO_COURSE
@@ -84,7 +83,7 @@ def lms(request, tmp_path, live_server, settings):
     root = HOSTS["lms"][0]
     run_env = process_env("lms", env)
     for command in (["migrate", "--noinput", "-v0"], ["shell", "-c", SEED_LMS]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=root, env=run_env, check=True, timeout=300)
+        subprocess.run([host_python("lms"), "manage.py", *command], cwd=root, env=run_env, check=True, timeout=300)
     with host_server("lms", extra_env=env, log_path=tmp_path / "lms.log") as url:
         # The page gives the LMS 2 s; a gunicorn worker's first request loads the URLconf, so
         # warm every worker up before the browser asks (a loaded CI machine is slow to do that).

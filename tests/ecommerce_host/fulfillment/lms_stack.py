@@ -10,13 +10,12 @@ mid-task), and it counts the enrollment POSTs that reached the LMS.
 import http.server
 import os
 import subprocess
-import sys
 import threading
 import uuid
 
 import requests
 
-from support.processes import HOSTS, SANDBOX_DIR
+from support.processes import HOSTS, SANDBOX_DIR, host_python
 
 LMS_ROOT = HOSTS["lms"][0]
 ENROLLMENT_PATH = "/api/enrollment/v1/enrollment"
@@ -35,7 +34,7 @@ def lms_env(db_path):
 
 def lms_manage(db_path, *args, stdin=None):
     result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=LMS_ROOT, env=lms_env(db_path), input=stdin,
+        [host_python("lms"), "manage.py", *args], cwd=LMS_ROOT, env=lms_env(db_path), input=stdin,
         capture_output=True, text=True, timeout=300, check=False,
     )
     if result.returncode != 0:
