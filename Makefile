@@ -1,4 +1,4 @@
-.PHONY: help requirements upgrade test quality pii_check validate demo wheel clean extract_translations
+.PHONY: help requirements upgrade test test-otto quality pii_check validate demo wheel clean extract_translations
 
 VENV := .venv/bin
 REQUIREMENTS := pip-tools base ecommerce sandbox test quality
@@ -11,6 +11,9 @@ demo: ## run the sandbox: three hosts and their workers on localhost, demo data 
 
 test: ## run the whole test suite (SQLite pass, then MariaDB/Redis pass)
 	./scripts/run-tests.sh
+
+test-otto: ## run the ecommerce suite on Otto's libraries (Django 3.2, django-oscar 3.2; .venv-otto)
+	./scripts/otto-stack-tests.sh
 
 requirements: ## install the pinned requirements into .venv (pip-sync)
 	./scripts/bootstrap.sh
@@ -32,7 +35,7 @@ pii_check: ## every plugin model carries a PII annotation
 	./scripts/bootstrap.sh
 	./scripts/pii-check.sh
 
-validate: quality pii_check test ## everything CI checks
+validate: quality pii_check test test-otto ## everything CI checks
 
 I18N_PLUGINS := lms_plugin ecommerce_plugin discovery_plugin
 JS_PLUGIN := frontend/learner-dashboard-pending
@@ -48,4 +51,4 @@ wheel: ## build the distribution
 	$(VENV)/python -m pip wheel --no-deps -w dist .
 
 clean:
-	rm -rf dist build *.egg-info sandbox/var
+	rm -rf dist build *.egg-info sandbox/var .venv-otto

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('basket', '0012_line_code'),
+        ('basket', '0001_initial'),
     ]
 
     operations = [

@@ -8,7 +8,8 @@ and finance reconciliation have something true to compare against.
 import uuid
 from decimal import Decimal
 
-from ecommerce.extensions.payment.exceptions import TransactionDeclined
+from oscar.apps.payment.exceptions import TransactionDeclined
+
 from ecommerce.extensions.payment.models import PaymentProcessorResponse
 from ecommerce.extensions.payment.processors import BasePaymentProcessor, HandledProcessorResponse
 
