@@ -88,8 +88,8 @@ def test_the_plugin_apis_are_mounted_beside_otto():
 
 
 def test_fulfillment_is_left_to_otto():
-    receivers = [receiver() for _, receiver in order_placed.receivers]
-    assert all(getattr(receiver, "__module__", "") != "ecommerce_plugin.fulfillment.handlers" for receiver in receivers)
+    # disconnect() answers whether the receiver was connected (and changes nothing when it was not).
+    assert order_placed.disconnect(dispatch_uid="commerce_fulfillment.enqueue") is False
     assert "ecommerce_plugin.fulfillment.modules.EnrollmentFulfillmentModule" not in settings.FULFILLMENT_MODULES
 
 
@@ -132,16 +132,17 @@ def test_a_basket_priced_without_a_request_gets_one(site_configuration, monkeypa
 
 
 def test_otto_dynamic_offer_is_repointed_not_duplicated():
-    # Otto's offer migration 0025 makes these rows (the suite builds its tables without migrations).
-    condition = Condition.objects.create(
-        proxy_class="ecommerce.extensions.offer.dynamic_conditional_offer.DynamicDiscountCondition"
-    )
-    benefit = Benefit.objects.create(
-        value=1, proxy_class="ecommerce.extensions.offer.dynamic_conditional_offer.DynamicPercentageDiscountBenefit"
-    )
-    ConditionalOffer.objects.create(
-        name=OTTO_OFFER_NAME, condition=condition, benefit=benefit, max_basket_applications=1, priority=-10
-    )
+    if not ConditionalOffer.objects.filter(name=OTTO_OFFER_NAME).exists():
+        # Otto's offer migration 0025 makes these rows (the real-Otto suite runs without migrations).
+        condition = Condition.objects.create(
+            proxy_class="ecommerce.extensions.offer.dynamic_conditional_offer.DynamicDiscountCondition"
+        )
+        benefit = Benefit.objects.create(
+            value=1, proxy_class="ecommerce.extensions.offer.dynamic_conditional_offer.DynamicPercentageDiscountBenefit"
+        )
+        ConditionalOffer.objects.create(
+            name=OTTO_OFFER_NAME, condition=condition, benefit=benefit, max_basket_applications=1, priority=-10
+        )
     offers_before = ConditionalOffer.objects.count()
     ensure_dynamic_discount_offer()
     ensure_dynamic_discount_offer()
