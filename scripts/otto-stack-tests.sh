@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The ecommerce suite on Otto's libraries: Django 3.2.25, django-oscar 3.2 and Otto's other pins
-# (requirements/otto-constraints.txt), in a virtualenv of its own (.venv-otto). The sandbox LMS
+# (requirements/constraints-otto.txt), in a virtualenv of its own (.venv-otto). The sandbox LMS
 # and discovery the tests start keep their own Django (.venv, SANDBOX_<HOST>_PYTHON).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,12 +10,12 @@ PYTHON=${PYTHON_OTTO:-$(command -v python3.12 || command -v python3.11 || comman
 if [ ! -x .venv-otto/bin/python ]; then
   "$PYTHON" -m venv .venv-otto
 fi
-stamp=$(cat requirements/*.in requirements/otto-constraints.txt setup.py | sha256sum | cut -d' ' -f1)
+stamp=$(cat requirements/*.in requirements/constraints-otto.txt setup.py | sha256sum | cut -d' ' -f1)
 if [ "$(cat .venv-otto/.requirements-stamp 2>/dev/null)" != "$stamp" ]; then
   echo "Installing the test requirements on Otto's pins into .venv-otto..."
   .venv-otto/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
   .venv-otto/bin/python -m pip install -q --disable-pip-version-check \
-    -r requirements/test.in -c requirements/otto-constraints.txt
+    -r requirements/test.in -c requirements/constraints-otto.txt
   .venv-otto/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
   echo "$stamp" > .venv-otto/.requirements-stamp
 fi

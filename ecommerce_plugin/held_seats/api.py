@@ -30,6 +30,7 @@ from ecommerce_plugin.held_seats import errors, rules
 from ecommerce_plugin.held_seats.data import HeldSeat
 from ecommerce_plugin.held_seats.models import LearnerEnrollment
 from ecommerce_plugin.registration_codes import api as codes_api
+from ecommerce_plugin.transactions import on_commit_robust
 
 log = logging.getLogger(__name__)
 
@@ -215,5 +216,5 @@ def sync_soon(user):
     from ecommerce_plugin.held_seats.tasks import sync_learner_enrollments as task  # noqa: PLC0415
 
     user_id = user.pk
-    transaction.on_commit(lambda: task.delay(user_id), robust=True)
+    on_commit_robust(lambda: task.delay(user_id))
 
