@@ -13,7 +13,7 @@ JWT_AUTH.update(  # noqa: F405
         "JWT_ISSUER": LMS_JWT_ISSUER,
         "JWT_AUDIENCE": "lms-key",
         "JWT_ISSUERS": [
-            {"ISSUER": LMS_JWT_ISSUER, "AUDIENCE": "lms-key", "SECRET_KEY": "lms-secret-unused"},
+            {"ISSUER": LMS_JWT_ISSUER, "AUDIENCE": "lms-key", "SECRET_KEY": "lms-shared-jwt-secret-key-for-the-otto-suite"},
             *JWT_AUTH["JWT_ISSUERS"],  # noqa: F405
         ],
         "JWT_PUBLIC_SIGNING_JWK_SET": (_KEYS / "jwt_public_dev.json").read_text(),
