@@ -23,5 +23,5 @@ fi
 export VENV_BIN=$(pwd)/.venv-otto/bin
 export SANDBOX_LMS_PYTHON=$(pwd)/.venv/bin/python SANDBOX_DISCOVERY_PYTHON=$(pwd)/.venv/bin/python
 export SANDBOX_VAR_DIR=${SANDBOX_VAR_DIR:-$(pwd)/sandbox/var/test-otto}
-export TEST_SUITES=ecommerce_host TEST_SERVICES_PASS=${TEST_SERVICES_PASS:-0}
+export TEST_SUITES="ecommerce_host ecommerce_otto_host" TEST_SERVICES_PASS=${TEST_SERVICES_PASS:-0}
 exec ./scripts/run-tests.sh "$@"

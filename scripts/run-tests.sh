@@ -14,9 +14,9 @@ fi
 
 MARIADB_URL=${TEST_MARIADB_URL:-mysql://root@127.0.0.1:3306/commerce}
 REDIS_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}
-# TEST_SUITES narrows the run (the Otto-stack pass runs ecommerce_host only);
+# TEST_SUITES narrows the run (the Otto-stack pass runs the two ecommerce suites only);
 # TEST_SERVICES_PASS=0 leaves out the MariaDB/Redis pass.
-read -r -a SUITES <<< "${TEST_SUITES:-lms_host ecommerce_host discovery_host}"
+read -r -a SUITES <<< "${TEST_SUITES:-lms_host ecommerce_host ecommerce_otto_host discovery_host}"
 failed=()
 
 run_suite() {
