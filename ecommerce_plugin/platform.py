@@ -92,6 +92,9 @@ class StockOscarShop:
         """
         return import_string(settings.PAYMENT_PROCESSORS[0])()
 
+    def refund(self, order_number, basket, reference, amount, currency):
+        return self.payment_processor().issue_credit(order_number, basket, reference, amount, currency)
+
     def create_or_update_seat(self, **seat):
         from ecommerce_plugin.catalog.api import create_or_update_stock_seat  # noqa: PLC0415
 
@@ -144,6 +147,19 @@ class OttoShop(StockOscarShop):
         only, so it never picks one (Otto's first is an in-app purchase processor).
         """
         raise NotImplementedError("On Otto, payment happens in Otto's own payment views.")
+
+    def refund(self, order_number, basket, reference, amount, currency):
+        """
+        Otto's way: the processor that took the charge (its name on the charge's
+        ``PaymentProcessorResponse``), built for the basket's site, issues the credit.
+        """
+        from ecommerce.extensions.payment.helpers import get_processor_class_by_name  # noqa: PLC0415
+
+        charge = payment_processor_response_model().objects.filter(basket=basket, transaction_id=reference).first()
+        if charge is None:
+            raise LookupError(f"No charge {reference} is recorded for basket {basket.id}.")
+        processor = get_processor_class_by_name(charge.processor_name)(basket.site)
+        return processor.issue_credit(order_number, basket, reference, amount, currency)
 
     def create_or_update_seat(self, *, partner, course_key, course_title, certificate_type, price, sku=None,
                               id_verification_required=False):
@@ -269,7 +285,7 @@ def refund(order_number, basket, reference, amount, currency):
     """
     Give back a charge whose order could not be written, through the processor that took it.
     """
-    return payment_processor().issue_credit(order_number, basket, reference, amount, currency)
+    return shop().refund(order_number, basket, reference, amount, currency)
 
 
 def lms_api_client():

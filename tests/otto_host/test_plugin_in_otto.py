@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.module_loading import import_string
 from ecommerce.extensions.fulfillment.status import LINE, ORDER
 from ecommerce.tests.factories import SiteConfigurationFactory, UserFactory
 from oscar.apps.order.signals import order_placed
@@ -214,6 +215,42 @@ def test_payment_errors_are_oscars():
     from oscar.apps.payment.exceptions import GatewayError, TransactionDeclined  # noqa: PLC0415
 
     assert platform.payment_errors() == (TransactionDeclined, GatewayError)
+
+
+class RecordingProcessor:
+    """Stands in for a gateway: Otto builds processors per site and asks them for the credit."""
+
+    NAME = "recording-gateway"
+    credits = []
+
+    def __init__(self, site):
+        self.site = site
+
+    def issue_credit(self, order_number, basket, reference_number, amount, currency):
+        self.credits.append((self.site, order_number, basket.id, reference_number, amount, currency))
+        return "refund-1"
+
+
+def test_a_refund_goes_through_the_processor_that_took_the_charge(settings, site_configuration):
+    path = f"{__name__}.RecordingProcessor"
+    settings.PAYMENT_PROCESSORS = [*settings.PAYMENT_PROCESSORS, path]
+    # The class Otto's lookup imports by path (under importlib mode, not this module's own object).
+    recorder = import_string(path)
+    recorder.credits.clear()
+    basket = Basket.create_basket(site_configuration.site, UserFactory())
+    platform.payment_processor_response_model().objects.create(
+        processor_name=RecordingProcessor.NAME, transaction_id="ch_1", basket=basket, response={"id": "ch_1"}
+    )
+    assert platform.refund("EDX-100001", basket, "ch_1", Decimal("49.00"), "USD") == "refund-1"
+    assert recorder.credits == [
+        (site_configuration.site, "EDX-100001", basket.id, "ch_1", Decimal("49.00"), "USD")
+    ]
+
+
+def test_a_refund_of_an_unrecorded_charge_is_refused(site_configuration):
+    basket = Basket.create_basket(site_configuration.site, UserFactory())
+    with pytest.raises(LookupError):
+        platform.refund("EDX-100002", basket, "ch_unknown", Decimal("1.00"), "USD")
 
 
 def test_the_plugin_never_picks_an_otto_payment_processor():
