@@ -140,7 +140,7 @@ def _settle_order(order_pk):
         if target == ORDER.FULFILLMENT_ERROR:
             # Once per change to the error state: a duplicate delivery changes nothing, alerts no one.
             number = order.number
-            transaction.on_commit(lambda: alerts.order_failed(number), robust=True)
+            on_commit_robust(lambda: alerts.order_failed(number))
     return order.status
 
 
@@ -271,7 +271,7 @@ def _refund(order_number, requested_by):
                 f"{', '.join(str(line.id) for line in lines) or 'none'}.",
     )
     line_ids = [line.id for line in lines]
-    transaction.on_commit(lambda: _report_to_lms(order_number, "cancelled", line_ids), robust=True)
+    on_commit_robust(lambda: _report_to_lms(order_number, "cancelled", line_ids))
     _settle_order(order.pk)
     return RetryResult(order_number)
 

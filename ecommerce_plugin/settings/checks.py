@@ -11,7 +11,9 @@ from ecommerce_plugin.settings.common import REQUIRED
 
 
 def check_settings(settings):
-    for name in REQUIRED:
+    # On Otto the LMS's address is each site's ``SiteConfiguration.lms_url_root``, not a setting.
+    otto = getattr(settings, "COMMERCE_ECOMMERCE_HOST", None) == "otto"
+    for name in (name for name in REQUIRED if not (otto and name == "COMMERCE_LMS_URL_ROOT")):
         value = getattr(settings, name, None)
         if not value:
             raise ImproperlyConfigured(f"{name} must be set (see ecommerce_plugin/settings/common.py).")

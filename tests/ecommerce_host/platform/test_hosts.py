@@ -3,6 +3,8 @@ One codebase, two shops: the adapter is chosen once from the settings, and what 
 to the host's settings merges with what the host has.
 """
 import logging
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -11,7 +13,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from ecommerce_plugin import platform
-from ecommerce_plugin.settings.common import detect_host, merge_status_pipelines
+from ecommerce_plugin.settings.common import _merge_pipeline, detect_host
 from ecommerce_plugin.transactions import on_commit_robust
 
 Basket = get_model("basket", "Basket")
@@ -30,14 +32,25 @@ def test_otto_is_recognised_by_its_fork_of_the_basket_app():
 
 
 def test_status_pipelines_merge_into_the_host_ones():
-    host = {"Pending": ("Open", "Payment Error"), "Fulfillment Error": ("Complete",)}
-    ours = {"Open": ("Complete",), "Fulfillment Error": ("Complete", "Open")}
-    assert merge_status_pipelines(host, ours) == {
+    host = SimpleNamespace(OSCAR_ORDER_STATUS_PIPELINE={
+        "Pending": ("Open", "Payment Error"), "Fulfillment Error": ("Complete",)
+    })
+    _merge_pipeline(host, "OSCAR_ORDER_STATUS_PIPELINE", {"Open": ("Complete",), "Fulfillment Error": ("Complete", "Open")})
+    assert host.OSCAR_ORDER_STATUS_PIPELINE == {
         "Pending": ("Open", "Payment Error"),
         "Fulfillment Error": ("Complete", "Open"),
         "Open": ("Complete",),
     }
-    assert merge_status_pipelines({}, ours) == ours
+
+
+def test_no_module_asks_django_for_robust_on_commit():
+    """``robust=True`` does not exist on Otto's Django 3.2: every caller goes through transactions.py."""
+    package = Path(platform.__file__).parent
+    offenders = [
+        str(path.relative_to(package)) for path in package.rglob("*.py")
+        if path.name != "transactions.py" and "robust=True" in path.read_text()
+    ]
+    assert offenders == []
 
 
 def test_the_stock_shop_mounts_the_plugin_checkout_pages():
