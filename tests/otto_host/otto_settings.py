@@ -39,6 +39,8 @@ if _pathlib.Path(ecommerce.__file__).resolve().parents[1] != OTTO_ROOT:
 # The README's settings lines.
 INSTALLED_APPS += get_plugin_apps("ecommerce.djangoapp")  # noqa: F405
 ROOT_URLCONF = "ecommerce_plugin.otto_urls"
+# The one setting the plugin needs from an Otto deployment (the LMS comes from each site's configuration).
+COMMERCE_REGISTRATION_CODE_REDEEM_URL = "http://localhost:8002/commerce/registration-codes/redeem/"
 
 add_plugins(__name__, "ecommerce.djangoapp", "common")
 add_plugins(__name__, "ecommerce.djangoapp", "test")
