@@ -82,11 +82,6 @@ def otto_celery_settings(settings):
     Route the plugin's tasks to a queue of their own on Otto's broker, in Otto's (old-style)
     celery setting names: Otto's own tasks go to ecommerce-worker, which does not know ours.
     """
-    # .. setting_name: COMMERCE_CELERY_QUEUE
-    # .. setting_default: "ecommerce.commerce_plugin"
-    # .. setting_description: On Otto, the queue of the plugin's tasks; run one celery worker on it
-    #   (``celery -A ecommerce.celery_app worker -Q ecommerce.commerce_plugin``).
-    _default(settings, "COMMERCE_CELERY_QUEUE", "ecommerce.commerce_plugin")
     imports = tuple(getattr(settings, "CELERY_IMPORTS", ()))
     settings.CELERY_IMPORTS = (*imports, *(module for module in TASK_MODULES if module not in imports))
     settings.CELERY_ROUTES = {
@@ -106,6 +101,12 @@ def plugin_settings(settings):
     #   fulfillment; on "oscar" (a stock django-oscar shop) the plugin mounts its own.
     _default(settings, "COMMERCE_ECOMMERCE_HOST", detect_host(settings.INSTALLED_APPS))
     on_otto = settings.COMMERCE_ECOMMERCE_HOST == "otto"
+    # .. setting_name: COMMERCE_CELERY_QUEUE
+    # .. setting_default: "ecommerce.commerce_plugin"
+    # .. setting_description: On Otto, the queue of the plugin's tasks; run one celery worker on it
+    #   (``celery -A ecommerce.celery_app worker -Q ecommerce.commerce_plugin``). A stock shop's
+    #   own celery settings route its tasks.
+    _default(settings, "COMMERCE_CELERY_QUEUE", "ecommerce.commerce_plugin")
     # .. setting_name: COMMERCE_LMS_URL_ROOT
     # .. setting_default: None (required: start-up fails without it)
     # .. setting_description: Base URL of the LMS the ecommerce plugin calls (CCX and enrollment APIs).
