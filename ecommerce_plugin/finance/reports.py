@@ -5,12 +5,14 @@ import csv
 import io
 from dataclasses import asdict, fields
 
+from django.utils.translation import gettext_lazy as _
+
 from ecommerce_plugin.finance import api
 
 AUDITS = {
-    "enrollments": (api.enrollment_audit, "Enrollments vs purchases + redeemed codes + staff"),
-    "payments": (api.payment_audit, "Shop totals vs the payment processor (refunds apart)"),
-    "seats-sold": (api.seats_sold, "Seats sold"),
+    "enrollments": (api.enrollment_audit, _("Enrollments vs purchases + redeemed codes + staff")),
+    "payments": (api.payment_audit, _("Shop totals vs the payment processor (refunds apart)")),
+    "seats-sold": (api.seats_sold, _("Seats sold")),
 }
 # Which columns the chart draws, per audit.
 CHART_SERIES = {

@@ -8,6 +8,7 @@ from dataclasses import asdict, fields
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -33,7 +34,7 @@ class SeatPriceView(CommerceAPIView):
             return Response(
                 {
                     "error_code": errors.INVALID_REQUEST,
-                    "message": "Invalid request.",
+                    "message": _("Invalid request."),
                     "field_errors": serializer.errors,
                 },
                 status=status.HTTP_400_BAD_REQUEST,
@@ -60,7 +61,7 @@ class AuditView(CommerceAPIView):
 
     def get(self, request, audit):
         try:
-            rows, _ = _audit_rows(request.user, audit, request.query_params.get("course_key", ""))
+            rows, _title = _audit_rows(request.user, audit, request.query_params.get("course_key", ""))
         except FinanceError as exc:
             return Response(exc.as_dict(), status=exc.http_status)
         if request.query_params.get("output") == "csv":

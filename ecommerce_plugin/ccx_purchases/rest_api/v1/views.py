@@ -1,6 +1,7 @@
 """
 The CCX purchases API: the course payload with the caller's purchases, quotes, basket lines, purchases.
 """
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
@@ -28,7 +29,7 @@ class CourseView(CommerceAPIView):
         found = api.course_with_purchases(request.user, master_course_id)
         if found is None:
             return Response(
-                {"error_code": errors.COURSE_NOT_FOUND, "message": "This course is not sold as a CCX."}, status=404
+                {"error_code": errors.COURSE_NOT_FOUND, "message": _("This course is not sold as a CCX.")}, status=404
             )
         course, purchases = found
         return Response(CourseSerializer({"course": course, "purchases": purchases}).data)

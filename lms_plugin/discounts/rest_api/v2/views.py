@@ -2,6 +2,7 @@
 ``GET /api/discounts/v2/course/{course_key}``: the logged-in learner's discount, signed.
 """
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from drf_spectacular.utils import extend_schema
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
@@ -36,7 +37,10 @@ class CourseUserDiscountView(APIView):
             course_key = CourseKey.from_string(course_key_string)
         except InvalidKeyError:
             return Response(
-                {"error_code": errors.INVALID_COURSE_KEY, "message": f"{course_key_string!r} is not a course key."},
+                {
+                    "error_code": errors.INVALID_COURSE_KEY,
+                    "message": _("%(key)r is not a course key.") % {"key": course_key_string},
+                },
                 status=status.HTTP_400_BAD_REQUEST,
             )
         offer = api.create_discount_offer(request.user, course_key)

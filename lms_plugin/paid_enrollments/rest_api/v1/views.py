@@ -6,6 +6,7 @@ course's staff.
 """
 from dataclasses import asdict
 
+from django.utils.translation import gettext as _
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
@@ -28,13 +29,16 @@ class CourseEnrollmentFactsView(APIView):
             key = CourseKey.from_string(course_key)
         except InvalidKeyError:
             return Response(
-                {"error_code": errors.INVALID_COURSE_KEY, "message": f"{course_key!r} is not a course key."},
+                {
+                    "error_code": errors.INVALID_COURSE_KEY,
+                    "message": _("%(key)r is not a course key.") % {"key": course_key},
+                },
                 status=status.HTTP_400_BAD_REQUEST,
             )
         facts = api.course_enrollment_facts(key)
         if facts is None:
             return Response(
-                {"error_code": errors.COURSE_NOT_FOUND, "message": f"No course {course_key}."},
+                {"error_code": errors.COURSE_NOT_FOUND, "message": _("No course %(key)s.") % {"key": course_key}},
                 status=status.HTTP_404_NOT_FOUND,
             )
         return Response(asdict(facts))

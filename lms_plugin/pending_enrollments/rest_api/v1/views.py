@@ -51,7 +51,7 @@ class PendingEnrollmentStatusView(APIView):
             statuses = api.statuses_for_user(request.user, course_ids)
         except InvalidKeyError:
             return Response(
-                {"error_code": errors.INVALID_COURSE_ID, "message": "A course_id is not a course key."}, status=400
+                {"error_code": errors.INVALID_COURSE_ID, "message": _("A course_id is not a course key.")}, status=400
             )
         response = Response({"results": [_serialize(status) for status in statuses]})
         response["Cache-Control"] = "no-store"
@@ -94,11 +94,11 @@ class FulfillmentStateView(APIView):
 
     def post(self, request):
         if not isinstance(request.data, dict):
-            return Response({"error_code": errors.INVALID_REQUEST, "message": "The body must be an object."},
+            return Response({"error_code": errors.INVALID_REQUEST, "message": _("The body must be an object.")},
                             status=400)
         report = _FulfillmentReport(data=request.data)
         if not report.is_valid():
-            return Response({"error_code": errors.INVALID_REQUEST, "message": "Invalid report.",
+            return Response({"error_code": errors.INVALID_REQUEST, "message": _("Invalid report."),
                              "field_errors": report.errors}, status=400)
         data = report.validated_data
         try:
