@@ -10,6 +10,7 @@ import responses
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 from oscar.core.loading import get_model
 
 from .test_fulfillment_api import ENROLL, lms  # noqa: F401  (fixture)
@@ -89,6 +90,21 @@ def test_stuck_open_dry_run_queues_nothing(lms, place_seat_order, queued, django
         "retry_fulfillment: 1 order stuck Open for more than 10 minutes would be queued again.",
     ]
     assert queued == [] and Order.objects.get(number=stuck).status == "Open"
+
+
+def test_stuck_open_with_the_broker_down_is_a_command_error(lms, place_seat_order, monkeypatch,  # noqa: F811
+                                                           django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        stuck = place_seat_order("ada")
+    Order.objects.filter(number=stuck).update(date_placed=timezone.now() - timedelta(minutes=30))
+
+    def refused(number, retry=False):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr("ecommerce_plugin.fulfillment.tasks.enqueue", refused)
+    with pytest.raises(CommandError, match="The broker refused the fulfillment task .*Connection refused"):
+        run("--stuck-open", "1")
+    assert Order.objects.get(number=stuck).status == "Open"
 
 
 def test_all_failed_with_none_failed_says_so_and_succeeds(queued):

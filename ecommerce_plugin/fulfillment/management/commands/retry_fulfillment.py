@@ -11,6 +11,7 @@ from datetime import UTC, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Q
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 from oscar.core.loading import get_model
 
 from ecommerce_plugin.command_arguments import positive_int
@@ -101,15 +102,20 @@ class Command(BaseCommand):
 
     def _stuck_open(self, minutes, dry_run):
         placed_before = timezone.now() - timedelta(minutes=minutes)
-        numbers = api.stuck_open_orders(placed_before) if dry_run else api.requeue_stuck_orders(placed_before)
+        try:
+            numbers = api.stuck_open_orders(placed_before) if dry_run else api.requeue_stuck_orders(placed_before)
+        except OperationalError as error:
+            raise CommandError(
+                f"The broker refused the fulfillment task ({error}); nothing more was queued."
+            ) from error
         for number in numbers:
             self.stdout.write(f"{number}: {'would be queued' if dry_run else 'queued'} (stuck Open)")
         if numbers:
             verb = "would be queued again" if dry_run else "queued again"
             self.stdout.write(f"retry_fulfillment: {plural(len(numbers), 'order')} stuck Open for more than "
-                              f"{minutes} minutes {verb}.")
+                              f"{plural(minutes, 'minute')} {verb}.")
         else:
-            self.stdout.write(f"retry_fulfillment: no order stuck Open for more than {minutes} minutes.")
+            self.stdout.write(f"retry_fulfillment: no order stuck Open for more than {plural(minutes, 'minute')}.")
 
     @staticmethod
     def _preview(numbers):
