@@ -2,9 +2,9 @@
 Packaging for the Open edX commerce plugins.
 
 One distribution, three Django app plugins; each Open edX service loads the one
-meant for it through its entry-point group. Only the ecommerce plugin needs
-django-oscar, so it lives in the ``ecommerce`` extra and an LMS or discovery
-image never pulls it in.
+meant for it through its entry-point group. What only one host's plugin needs lives in that
+plugin's extra (``lms``: drf-spectacular and openedx-filters; ``ecommerce``: django-oscar and
+its helpers), so an LMS image never pulls in Oscar and a course-discovery image neither.
 """
 import os
 import re
@@ -51,6 +51,7 @@ setup(
     zip_safe=False,
     install_requires=load_requirements("requirements/base.in"),
     extras_require={
+        "lms": load_requirements("requirements/lms.in"),
         "ecommerce": load_requirements("requirements/ecommerce.in"),
     },
     entry_points={

@@ -139,3 +139,13 @@ def test_no_shipped_template_collects_card_data(wheel):
         if re.search(r"card[_-]?number|4111|cvv|cvc", wheel.read(name).decode(), re.IGNORECASE)
     ]
     assert templates and not collecting
+
+
+def test_a_discovery_install_pulls_in_neither_drf_spectacular_nor_openedx_filters(wheel):
+    """course-discovery ships neither (drf-yasg documents its API); only the LMS and shop extras bring them."""
+    requires = [line for line in _dist_info_file(wheel, "METADATA").splitlines() if line.startswith("Requires-Dist:")]
+    for library in ("drf-spectacular", "openedx-filters"):
+        lines = [line for line in requires if line.lower().startswith(f"requires-dist: {library}")]
+        assert lines and all("extra ==" in line for line in lines), (library, lines)
+    assert any('drf-spectacular' in line and 'extra == "ecommerce"' in line for line in requires)
+    assert any('openedx-filters' in line and 'extra == "lms"' in line for line in requires)
