@@ -1,7 +1,8 @@
 """
 Replica of openedx-platform ``lms/djangoapps/instructor/enrollment.py`` (``enroll_email``, ``get_email_params``, ``EmailEnrollmentState``).
 
-The sandbox sends no email: ``message_students`` is accepted and ignored.
+The sandbox sends no email: ``message_students`` is accepted and ignored. ``enroll_email``'s signature and return
+value checked against openedx-platform e57a655d77b614f19223984e9805b1fb940ab192.
 """
 from common.djangoapps.student.models import CourseEnrollment, CourseEnrollmentAllowed
 from django.conf import settings
@@ -49,22 +50,23 @@ def get_email_params(course, auto_enroll, secure=True, course_key=None, display_
     }
 
 
-def enroll_email(course_id, student_email, auto_enroll=False, email_students=False, message_params=None,  # pylint: disable=unused-argument
-                 language=None, message_students=None):  # pylint: disable=unused-argument
+def enroll_email(course_id, student_email, auto_enroll=False, message_students=False, message_params=None,  # pylint: disable=unused-argument
+                 language=None):  # pylint: disable=unused-argument
     """
-    Enroll the user with ``student_email`` in ``course_id``, or allow that email to enroll when there is no such user.
+    Enroll the active user with ``student_email`` in ``course_id``, or (no such user, or an inactive one) allow that
+    email to enroll, as upstream; the sandbox has no retired emails and sends no message.
 
-    Returns the (before, after) ``EmailEnrollmentState`` pair, as upstream.
+    Returns ``(previous_state, after_state, enrollment_obj)`` as upstream (``enrollment_obj`` None when only allowed).
     """
     previous_state = EmailEnrollmentState(course_id, student_email)
-    if previous_state.user:
-        user = User.objects.get(email=student_email)
+    enrollment_obj = None
+    user = User.objects.filter(email=student_email).first() if previous_state.user else None
+    if user is not None and user.is_active:
         mode = previous_state.mode if previous_state.enrollment else None
-        CourseEnrollment.enroll(user, course_id, mode=mode)
+        enrollment_obj = CourseEnrollment.enroll(user, course_id, mode=mode)
     else:
         allowed, __ = CourseEnrollmentAllowed.objects.get_or_create(course_id=course_id, email=student_email)
-        if allowed.auto_enroll != auto_enroll:
-            allowed.auto_enroll = auto_enroll
-            allowed.save()
+        allowed.auto_enroll = auto_enroll
+        allowed.save()
     after_state = EmailEnrollmentState(course_id, student_email)
-    return previous_state, after_state
+    return previous_state, after_state, enrollment_obj
