@@ -1,7 +1,6 @@
 """
 The learner's pages: Otto's ``/basket/add/?sku=`` link, the pay form's target, the receipt.
 """
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -36,9 +35,9 @@ def basket_add(request):
     except CheckoutRefused as exc:
         _show_refusal(request, exc)
     held_seats_api.sync_soon(request.user)
-    passthrough = {key: request.GET[key] for key in ("discount_jwt",) if request.GET.get(key)}
-    target = "/basket/"
-    return redirect(f"{target}?{urlencode(passthrough)}" if passthrough else target)
+    # A ``discount_jwt`` on this link never reaches here: the discounts middleware moved it to the
+    # session and redirected to the clean URL first.
+    return redirect("/basket/")
 
 
 def _show_refusal(request, exc):
