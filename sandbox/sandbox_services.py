@@ -98,7 +98,9 @@ def celery_settings(host_name):
     else:
         queue_dir = VAR_DIR / f"{host_name}-broker"
         (queue_dir / "processed").mkdir(parents=True, exist_ok=True)
-        settings["CELERY_BROKER_URL"] = "filesystem://"
+        # A host name kombu ignores: without one it logs "No hostname was supplied" on every
+        # connection, into each management command's output.
+        settings["CELERY_BROKER_URL"] = "filesystem://localhost//"
         settings["CELERY_BROKER_TRANSPORT_OPTIONS"] = {
             "data_folder_in": str(queue_dir),
             "data_folder_out": str(queue_dir),

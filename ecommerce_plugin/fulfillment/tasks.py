@@ -6,6 +6,7 @@ import logging
 import requests
 from celery import shared_task
 from django.conf import settings
+from kombu.exceptions import OperationalError
 
 from ecommerce_plugin.fulfillment import api
 
@@ -20,6 +21,25 @@ def task_id_for(order_number, retry=False):
     if retry:
         return None
     return f"commerce-fulfill-order-{order_number}"
+
+
+def broker_unreachable():
+    """
+    Why the fulfillment task cannot be queued right now (the broker's error, as text), or None.
+
+    Asked before a command reopens or queues anything, so an operator reads "the broker is down"
+    instead of "queued" for a task that was lost. Tasks run in-process (``task_always_eager``)
+    need no broker.
+    """
+    app = fulfill_order.app
+    if app.conf.task_always_eager:
+        return None
+    try:
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, interval_start=0, interval_step=0.5, timeout=5)
+    except OperationalError as error:
+        return str(error) or type(error).__name__
+    return None
 
 
 def enqueue(order_number, retry=False):

@@ -9,6 +9,7 @@ from course_discovery.apps.course_metadata.models import Course, CourseRun, Cour
 from django.contrib.sites.models import Site
 from django.core import checks
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -67,7 +68,7 @@ def test_the_old_tables_are_copied_by_slug_then_dropped():
 
         report = out.getvalue()
         assert "conflict\tcourse LegacyX+Conflict\tplugin: masters-verified-audit\tupstream: honor" in report
-        assert "Done: 1 conflict, 3 copied." in report
+        assert "copy_course_type_assignments: 1 conflict, 3 copied." in report
         assert Course.objects.get(pk=untyped.pk).type.slug == "masters-verified-audit"
         assert Course.objects.get(pk=emptied.pk).type.slug == "masters-verified-audit"
         assert Course.objects.get(pk=conflicting.pk).type.slug == "honor"  # upstream's value wins
@@ -89,10 +90,33 @@ def test_a_dry_run_writes_nothing():
 
         call_command("copy_course_type_assignments", "--dry-run", stdout=out)
 
-        assert "Done: 1 conflict, 3 copy." in out.getvalue()
+        assert "copy_course_type_assignments: dry run, 1 conflict, 3 copy." in out.getvalue()
         assert Course.objects.get(pk=untyped.pk).type is None
     finally:
         call_command("copy_course_type_assignments", stdout=StringIO())
+        _migrate(_latest())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_slug_upstream_has_no_type_for_fails_the_run_after_the_others_are_copied():
+    _migrate(BEFORE)
+    try:
+        untyped, *_ = _old_rows()
+        old_apps = MigrationExecutor(connection).loader.project_state(BEFORE).apps
+        retired = old_apps.get_model(APP, "CourseType").objects.create(slug="retired-type", name="Retired")
+        orphan = Course.objects.create(partner=untyped.partner, key="LegacyX+Retired", type=None)
+        old_apps.get_model(APP, "CourseTypeAssignment").objects.create(course_id=orphan.pk, course_type=retired)
+        out = StringIO()
+
+        with pytest.raises(CommandError, match=r"no type with the slug retired-type \(1 assignments\)"):
+            call_command("copy_course_type_assignments", stdout=out)
+
+        assert "missing_type\tcourse LegacyX+Retired\tplugin: retired-type\tupstream: -" in out.getvalue()
+        assert "copy_course_type_assignments: 1 conflict, 3 copied, 1 missing_type." in out.getvalue()
+        assert Course.objects.get(pk=untyped.pk).type.slug == "masters-verified-audit"
+        assert Course.objects.get(pk=orphan.pk).type is None
+    finally:
+        legacy.copy(connection)
         _migrate(_latest())
 
 
@@ -102,7 +126,7 @@ def test_the_copy_command_is_a_no_op_once_the_tables_are_gone():
 
     call_command("copy_course_type_assignments", stdout=out)
 
-    assert out.getvalue().strip() == "Done: no former assignments."
+    assert out.getvalue().strip() == "copy_course_type_assignments: no former assignments."
 
 
 @pytest.mark.django_db

@@ -66,7 +66,7 @@ def test_fix_applies_the_unambiguous_fixes_and_leaves_the_rest():
     assert not CourseType.objects.get(slug="audit").entitlement_types.exists()
     paid_run.refresh_from_db()
     assert paid_run.type.slug == "masters-audit"
-    assert "4 findings, 2 left." in out.getvalue()
+    assert "audit_course_types: 4 findings, 2 left." in out.getvalue()
     assert {finding.code for finding in audit()} == {errors.PROFESSIONAL_TRACK_NOT_ALONE, errors.PAID_SEAT_TYPE_DROPPED}
 
 
@@ -75,7 +75,7 @@ def test_the_command_exits_0_on_a_clean_catalog():
 
     call_command("audit_course_types", stdout=out)
 
-    assert out.getvalue().strip() == "0 findings, 0 to review."
+    assert out.getvalue().strip() == "audit_course_types: 0 findings, 0 to review."
 
 
 def test_without_fix_the_command_lists_changes_nothing_and_exits_1():
@@ -87,6 +87,6 @@ def test_without_fix_the_command_lists_changes_nothing_and_exits_1():
         call_command("audit_course_types", stdout=out)
 
     assert exited.value.returncode == 1
-    assert out.getvalue().splitlines()[-1] == "4 findings, 4 to review."
+    assert out.getvalue().splitlines()[-1] == "audit_course_types: 4 findings, 4 to review."
     assert [CourseRun.objects.get(pk=run.pk).type.slug for run in runs] == before
     assert CourseType.objects.get(slug="audit").entitlement_types.exists()

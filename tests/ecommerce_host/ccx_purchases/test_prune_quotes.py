@@ -41,7 +41,7 @@ def test_only_abandoned_quotes_are_pruned(coach, make_user, purchase):
     out = StringIO()
     call_command("prune_ccx_quotes", "--days", "30", stdout=out)
 
-    assert "Deleted 3" in out.getvalue()
+    assert out.getvalue().strip() == "prune_ccx_quotes: deleted 3 abandoned quote products."
     assert set(quote_products().values_list("id", flat=True)) == paid
 
 
@@ -52,12 +52,13 @@ def test_recent_quotes_and_dry_runs_delete_nothing(coach, purchase):
     age_everything(days=40)
     call_command("prune_ccx_quotes", "--days", "30", "--dry-run", stdout=out)
     assert out.getvalue().splitlines() == [
-        "Deleted 0 abandoned quote products.",
-        "1 abandoned quote products would be deleted.",
+        "prune_ccx_quotes: deleted 0 abandoned quote products.",
+        "prune_ccx_quotes: dry run, 1 abandoned quote products would be deleted.",
     ]
     assert quote_products().count() == 2
 
 
-def test_a_zero_day_window_is_refused(db):
-    with pytest.raises(CommandError, match="--days must be at least 1"):
-        call_command("prune_ccx_quotes", "--days", "0")
+@pytest.mark.parametrize("days", ["0", "-1", "month"])
+def test_a_window_that_is_not_a_positive_number_of_days_is_refused(db, days):
+    with pytest.raises(CommandError, match=f"argument --days: '{days}' (must be at least 1|is not a whole number)"):
+        call_command("prune_ccx_quotes", "--days", days)

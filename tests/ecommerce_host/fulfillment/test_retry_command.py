@@ -135,3 +135,46 @@ def test_a_dry_run_retry_reopens_and_queues_nothing(failed_order, queued, django
         "retry_fulfillment: dry run, 1 order would be queued, 1 not retried.",
     ]
     assert queued == [] and Order.objects.get(number=failed_order).status == "Fulfillment Error"
+
+
+@pytest.fixture
+def broker_down():
+    """
+    The deployed setting (tasks go to a broker) with a broker that refuses connections: nothing
+    listens on port 9 of this host.
+    """
+    from ecommerce_plugin.fulfillment.tasks import fulfill_order  # noqa: PLC0415
+
+    conf = fulfill_order.app.conf
+    saved = conf.task_always_eager, conf.broker_url
+    conf.task_always_eager, conf.broker_url = False, "redis://127.0.0.1:9/0"
+    yield
+    conf.task_always_eager, conf.broker_url = saved
+
+
+def test_a_retry_with_the_broker_down_fails_and_reopens_nothing(failed_order, broker_down,
+                                                                django_capture_on_commit_callbacks):
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, \
+            pytest.raises(CommandError, match=r"the broker is unreachable \(.+\); nothing was reopened or queued"):
+        call_command("retry_fulfillment", str(failed_order), stdout=out)
+    assert "queued" not in out.getvalue() and callbacks == []
+    assert Order.objects.get(number=failed_order).status == "Fulfillment Error"
+
+
+def test_stuck_open_with_an_unreachable_broker_queues_nothing(lms, place_seat_order, broker_down,  # noqa: F811
+                                                             django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        stuck = place_seat_order("ada")
+    Order.objects.filter(number=stuck).update(date_placed=timezone.now() - timedelta(minutes=30))
+    out = StringIO()
+    with pytest.raises(CommandError, match="the broker is unreachable"):
+        call_command("retry_fulfillment", "--stuck-open", "1", stdout=out)
+    assert out.getvalue() == ""
+
+
+def test_a_dry_run_needs_no_broker(failed_order, broker_down):
+    assert run("--all-failed", "--dry-run") == [
+        f"{failed_order}: would be queued",
+        "retry_fulfillment: dry run, 1 order would be queued, 0 not retried.",
+    ]

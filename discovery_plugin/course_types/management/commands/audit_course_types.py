@@ -30,6 +30,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{finding.code}\t{finding.subject}\t{finding.message}")
         if not options["fix"]:
             unfixed = len(findings)
-        self.stdout.write(f"{len(findings)} findings, {unfixed} {'left' if options['fix'] else 'to review'}.")
+        state = "left" if options["fix"] else "to review"
+        self.stdout.write(f"audit_course_types: {len(findings)} findings, {unfixed} {state}.")
         if unfixed:
-            raise CommandError(f"{unfixed} course type findings {'left' if options['fix'] else 'to review'}.")
+            raise CommandError(f"{unfixed} course type findings {state}.")

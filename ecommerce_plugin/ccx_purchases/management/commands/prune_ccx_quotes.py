@@ -7,10 +7,11 @@ a basket being paid.
 """
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from ecommerce_plugin.ccx_purchases import api
+from ecommerce_plugin.command_arguments import positive_int
 
 
 class Command(BaseCommand):
@@ -18,16 +19,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--days", type=int, default=30, help="Age in days (at least 1) after which an unpaid quote is abandoned."
+            "--days", type=positive_int, default=30, metavar="DAYS",
+            help="Age in days (at least 1: a younger quote may still be paid for) after which an unpaid quote is "
+                 "abandoned; default 30.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Count them, delete nothing.")
 
     def handle(self, *args, **options):
-        if options["days"] < 1:
-            raise CommandError("--days must be at least 1: a quote younger than a day may still be paid for.")
         older_than = timezone.now() - timedelta(days=options["days"])
         if options["dry_run"]:
             count = api.abandoned_quote_products(older_than).count()
-            self.stdout.write(f"{count} abandoned quote products would be deleted.")
+            self.stdout.write(f"prune_ccx_quotes: dry run, {count} abandoned quote products would be deleted.")
             return
-        self.stdout.write(f"Deleted {api.prune_quote_products(older_than)} abandoned quote products.")
+        deleted = api.prune_quote_products(older_than)
+        self.stdout.write(f"prune_ccx_quotes: deleted {deleted} abandoned quote products.")

@@ -4,7 +4,8 @@ support's way to see the orders whose fulfillment failed and queue them again, a
 orders still Open long after payment (their enqueue was lost with the broker).
 
 Every run ends with a summary line; the exit status is non-zero when an order it was asked to
-retry was not (unknown, or not in Fulfillment Error).
+retry was not (unknown, or not in Fulfillment Error), and when the broker is unreachable (checked
+before anything is reopened, so no order is left reopened with no task).
 """
 from datetime import UTC, timedelta
 
@@ -15,7 +16,7 @@ from kombu.exceptions import OperationalError
 from oscar.core.loading import get_model
 
 from ecommerce_plugin.command_arguments import positive_int
-from ecommerce_plugin.fulfillment import api, errors
+from ecommerce_plugin.fulfillment import api, errors, tasks
 from ecommerce_plugin.fulfillment.data import RetryResult
 from ecommerce_plugin.fulfillment.status import LINE, ORDER
 
@@ -63,6 +64,8 @@ class Command(BaseCommand):
                 self.stdout.write("retry_fulfillment: no orders in Fulfillment Error; nothing to retry.")
                 return
             numbers.extend(number for number in failed if number not in numbers)
+        if not dry_run:
+            self._require_broker()
         results = self._preview(numbers) if dry_run else api.retry_fulfillment(numbers)
         refused = [result for result in results if result.error_code]
         for result in results:
@@ -77,6 +80,14 @@ class Command(BaseCommand):
         )
         if refused:
             raise CommandError(f"Not retried: {', '.join(result.order_number for result in refused)}.")
+
+    @staticmethod
+    def _require_broker():
+        problem = tasks.broker_unreachable()
+        if problem:
+            raise CommandError(
+                f"retry_fulfillment: the broker is unreachable ({problem}); nothing was reopened or queued."
+            )
 
     def _list(self):
         orders = (
@@ -102,6 +113,8 @@ class Command(BaseCommand):
 
     def _stuck_open(self, minutes, dry_run):
         placed_before = timezone.now() - timedelta(minutes=minutes)
+        if not dry_run and api.stuck_open_orders(placed_before):
+            self._require_broker()
         try:
             numbers = api.stuck_open_orders(placed_before) if dry_run else api.requeue_stuck_orders(placed_before)
         except OperationalError as error:

@@ -1,0 +1,12 @@
+"""
+Every management command of the plugin has help text for itself and for each option (ADR 0016).
+"""
+from support.commands import options_without_help, plugin_commands
+
+
+def test_the_plugin_ships_its_commands():
+    assert "stale_pending_enrollments" in plugin_commands("lms_plugin")
+
+
+def test_every_command_and_option_has_help():
+    assert options_without_help("lms_plugin") == []
