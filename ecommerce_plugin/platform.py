@@ -100,6 +100,14 @@ class StockOscarShop:
 
         return create_or_update_stock_seat(**seat)
 
+    def publish_course_modes(self, course_key):
+        """
+        The LMS commerce API call Otto's publisher makes, made by the plugin.
+        """
+        from ecommerce_plugin.catalog.publishing import put_course_modes  # noqa: PLC0415
+
+        put_course_modes(course_key)
+
 
 class OttoShop(StockOscarShop):
     """
@@ -179,6 +187,19 @@ class OttoShop(StockOscarShop):
         if error:
             raise SeatNotPublished(f"{course_key} {certificate_type}: {error}")
         return seat_for_product(product)
+
+    def publish_course_modes(self, course_key):
+        """
+        Otto's own publication of a course's seats to the LMS (``Course.publish_to_lms``).
+        """
+        from ecommerce.courses.models import Course  # noqa: PLC0415
+
+        course = Course.objects.filter(id=str(course_key)).first()
+        if course is None:
+            raise SeatNotPublished(f"{course_key}: Otto has no such course.")
+        error = course.publish_to_lms()
+        if error:
+            raise SeatNotPublished(f"{course_key}: {error}")
 
 
 def _model(app_label, name):
@@ -308,6 +329,13 @@ def create_or_update_seat(**seat):
     The seat product for a course mode, made the host's way; returns a ``catalog.data.Seat``.
     """
     return shop().create_or_update_seat(**seat)
+
+
+def publish_course_modes(course_key):
+    """
+    The course's seat prices and SKUs sent to the LMS's modes (Otto: by Otto's own publisher).
+    """
+    return shop().publish_course_modes(course_key)
 
 
 def payment_processor_response_model():

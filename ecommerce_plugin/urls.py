@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("ecommerce_plugin.invoices.urls")),
     path("", include("ecommerce_plugin.coupons.urls")),
     path("", include("ecommerce_plugin.finance.urls")),
+    path("", include("ecommerce_plugin.course_pages.urls")),
     path("commerce/discounts/token/", keep_token, name="discount-token"),
 ]
 if platform.shop().mounts_checkout_pages:

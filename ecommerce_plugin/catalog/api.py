@@ -120,6 +120,33 @@ def seat_for_product(product):
     )
 
 
+def seats_for_course(course_key):
+    """
+    Every seat the shop sells in ``course_key``, cheapest first (one query and one per seat's stock record).
+    """
+    products = Product.objects.filter(
+        structure=Product.CHILD,
+        parent__product_class__slug=SEAT_PRODUCT_CLASS_SLUG,
+        attribute_values__attribute__code="course_key",
+        attribute_values__value_text=str(course_key),
+    ).prefetch_related("stockrecords")
+    seats = [seat_for_product(product) for product in products]
+    return sorted((seat for seat in seats if seat is not None), key=lambda seat: (seat.price or 0, seat.sku))
+
+
+def course_title(course_key):
+    """
+    The course's title as the shop sells it (its seats' parent product), or None.
+    """
+    parent = Product.objects.filter(
+        structure=Product.PARENT,
+        product_class__slug=SEAT_PRODUCT_CLASS_SLUG,
+        attribute_values__attribute__code="course_key",
+        attribute_values__value_text=str(course_key),
+    ).first()
+    return parent.title if parent else None
+
+
 def seat_by_sku(sku):
     stockrecord = StockRecord.objects.select_related("product").filter(partner_sku=sku).first()
     return seat_for_product(stockrecord.product) if stockrecord else None

@@ -15,6 +15,7 @@ from ecommerce_plugin.finance.audits import enrollment_audit, payment_audit, sea
 from ecommerce_plugin.finance.data import EnrollmentRefusal
 from ecommerce_plugin.finance.errors import FinanceError
 from ecommerce_plugin.finance.models import CourseFacts, CourseRole
+from ecommerce_plugin.transactions import on_commit_robust
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,17 @@ def finance_admin_courses(user):
     return sorted(
         set(CourseRole.objects.filter(user=user, role=CourseRole.FINANCE_ADMIN).values_list("course_key", flat=True))
     )
+
+
+def commerce_roles(user):
+    """
+    ``{course_key: {role, ...}}`` of every course ``user`` has a commerce role in.
+    """
+    roles = {}
+    if user.is_authenticated:
+        for course_key, role in CourseRole.objects.filter(user=user).values_list("course_key", "role"):
+            roles.setdefault(course_key, set()).add(role)
+    return dict(sorted(roles.items()))
 
 
 def require_finance_admin(user, course_key):
@@ -186,4 +198,13 @@ def change_seat_price(user, sku, price):
     stockrecord.price = price
     stockrecord.save(update_fields=["price", "date_updated"])
     log.info("Price of %s (%s) changed from %s to %s by %s.", sku, course_key, old, price, user.username)
+    # The LMS's mode carries the price too (its track selection shows it), sent as Otto sends it,
+    # after the commit and outside the request: a slow LMS never holds the lock or the page.
+    on_commit_robust(lambda: _publish_later(course_key))
     return course_key, old, price
+
+
+def _publish_later(course_key):
+    from ecommerce_plugin.catalog.tasks import publish_course_modes  # noqa: PLC0415
+
+    publish_course_modes.delay(course_key)

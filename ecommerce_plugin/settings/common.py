@@ -20,6 +20,7 @@ FEATURE_APPS = [
     "ecommerce_plugin.invoices",
     "ecommerce_plugin.coupons",
     "ecommerce_plugin.held_seats",
+    "ecommerce_plugin.course_pages",
 ]
 
 

@@ -26,7 +26,7 @@ class FakeLms:
     """
 
     def __init__(self):
-        self.posts, self.gets = [], []
+        self.posts, self.gets, self.puts = [], [], []
         self.enrollment_status = 200
         self.facts = {}
 
@@ -39,6 +39,10 @@ class FakeLms:
     def post(self, url, json=None, **kwargs):  # noqa: A002
         self.posts.append((url, json))
         return self._response(self.enrollment_status, json if self.enrollment_status == 200 else {"message": "no"})
+
+    def put(self, url, json=None, **kwargs):  # noqa: A002
+        self.puts.append((url, json))
+        return self._response(200, json)
 
     def get(self, url, **kwargs):
         self.gets.append(url)

@@ -1,0 +1,3 @@
+"""
+No models: the pages act through the invoices, coupons, catalog and finance features' ``api`` modules.
+"""
