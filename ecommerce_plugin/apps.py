@@ -42,7 +42,10 @@ class EcommercePluginConfig(AppConfig):
 
     def ready(self):
         from django.conf import settings  # noqa: PLC0415
+        from django.db.models.signals import post_migrate  # noqa: PLC0415
 
+        from ecommerce_plugin.messaging import ensure_event_types  # noqa: PLC0415
         from ecommerce_plugin.settings.checks import check_settings  # noqa: PLC0415
 
         check_settings(settings)
+        post_migrate.connect(ensure_event_types, sender=self, dispatch_uid="commerce_ecommerce.event_types")

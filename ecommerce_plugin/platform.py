@@ -108,6 +108,16 @@ class StockOscarShop:
 
         put_course_modes(course_key)
 
+    def send_email_messages(self, recipient, messages, attachments=()):
+        """
+        Send rendered communication-event messages (``subject``, ``body``, ``html``) to one
+        address through Oscar's ``Dispatcher``, with ``attachments`` as ``(name, content, mimetype)``.
+        """
+        from oscar.core.loading import get_class  # noqa: PLC0415
+
+        dispatcher = get_class("communication.utils", "Dispatcher")()
+        return 1 if dispatcher.dispatch_direct_messages(recipient, messages, attachments=list(attachments)) else 0
+
 
 class OttoShop(StockOscarShop):
     """
@@ -200,6 +210,29 @@ class OttoShop(StockOscarShop):
         error = course.publish_to_lms()
         if error:
             raise SeatNotPublished(f"{course_key}: {error}")
+
+    def send_email_messages(self, recipient, messages, attachments=()):
+        """
+        Otto's ``Dispatcher`` sends from the site's address (``siteconfiguration.get_from_email()``)
+        and attaches nothing; a message with attachments is built the same way, with them.
+        """
+        from ecommerce.extensions.communication.utils import Dispatcher  # noqa: PLC0415
+
+        site = self.current_site()
+        if not (messages["subject"] and messages["body"]):
+            return 0
+        if not attachments:
+            Dispatcher().dispatch_direct_messages(recipient, messages, site)
+            return 1
+        from django.core.mail import EmailMultiAlternatives  # noqa: PLC0415
+
+        email = EmailMultiAlternatives(
+            messages["subject"], messages["body"], from_email=site.siteconfiguration.get_from_email(),
+            to=[recipient], attachments=list(attachments),
+        )
+        if messages["html"]:
+            email.attach_alternative(messages["html"], "text/html")
+        return email.send()
 
 
 def _model(app_label, name):
@@ -336,6 +369,13 @@ def publish_course_modes(course_key):
     The course's seat prices and SKUs sent to the LMS's modes (Otto: by Otto's own publisher).
     """
     return shop().publish_course_modes(course_key)
+
+
+def send_email_messages(recipient, messages, attachments=()):
+    """
+    Send messages rendered from one of the shop's communication event types; 1 when sent.
+    """
+    return shop().send_email_messages(recipient, messages, attachments)
 
 
 def payment_processor_response_model():

@@ -5,12 +5,12 @@ import csv
 import io
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ecommerce_plugin.catalog.api import seat_by_sku
+from ecommerce_plugin import messaging
+from ecommerce_plugin.catalog.api import course_title, seat_by_sku
 from ecommerce_plugin.finance import api as finance_api
 from ecommerce_plugin.finance.errors import FinanceError
 from ecommerce_plugin.invoices import errors
@@ -62,19 +62,17 @@ def _email_contact_later(invoice_id):
 
 
 def email_codes_to_contact(invoice_id):
+    """
+    Email the invoice's contact its codes as a CSV attachment (event type ``COMMERCE_INVOICE_CODES``).
+    """
     invoice = Invoice.objects.get(id=invoice_id)
-    message = EmailMessage(
-        subject=f"Registration codes for invoice {invoice.reference}",
-        body=(
-            f"Dear {invoice.contact_name},\n\nattached are the {invoice.quantity} registration codes for "
-            f"{invoice.course_key} sold to {invoice.company_name} under invoice {invoice.reference}. "
-            f"Each code enrolls one learner at {settings.COMMERCE_REGISTRATION_CODE_REDEEM_URL}\n"
-        ),
-        from_email=settings.OSCAR_FROM_EMAIL,
-        to=[invoice.contact_email],
-    )
-    message.attach(f"{invoice.reference}-codes.csv", _codes_csv(invoice), "text/csv")
-    return message.send()
+    context = {
+        "invoice": invoice,
+        "course_title": course_title(invoice.course_key) or invoice.course_key,
+        "redeem_url": settings.COMMERCE_REGISTRATION_CODE_REDEEM_URL,
+    }
+    attachment = (f"{invoice.reference}-codes.csv", _codes_csv(invoice), "text/csv")
+    return messaging.send(messaging.INVOICE_CODES, invoice.contact_email, context, [attachment])
 
 
 def _get(user, invoice_id, lock=False):

@@ -10,10 +10,8 @@ import logging
 import secrets
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, Q, Value, When
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -149,18 +147,28 @@ def _send_codes_email_later(order_id):
 
 def email_codes(order):
     """
-    Send the buyer the order's codes (Django's email backend).
+    Send the buyer the order's codes, by course (event type ``COMMERCE_ORDER_CODES``).
     """
+    from ecommerce_plugin import messaging  # noqa: PLC0415
+    from ecommerce_plugin.catalog.api import course_title  # noqa: PLC0415
+
     codes = codes_for_order(order)
     if not codes or not order.user or not order.user.email:
         return 0
-    context = {"order": order, "codes": codes, "redeem_url": settings.COMMERCE_REGISTRATION_CODE_REDEEM_URL}
-    return send_mail(
-        subject=_("Your registration codes for order %(number)s") % {"number": order.number},
-        message=render_to_string("ecommerce_plugin/registration_codes/codes_email.txt", context),
-        from_email=settings.OSCAR_FROM_EMAIL,
-        recipient_list=[order.user.email],
-    )
+    by_course = {}
+    for code in codes:
+        by_course.setdefault(code.course_key, []).append(code.code)
+    courses = [
+        {"key": key, "title": course_title(key) or key, "codes": course_codes}
+        for key, course_codes in by_course.items()
+    ]
+    context = {
+        "order": order,
+        "courses": courses,
+        "full_name": order.user.get_full_name(),
+        "redeem_url": settings.COMMERCE_REGISTRATION_CODE_REDEEM_URL,
+    }
+    return messaging.send(messaging.ORDER_CODES, order.user.email, context)
 
 
 def revoke_codes_for_line(line):

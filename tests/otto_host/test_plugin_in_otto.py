@@ -273,3 +273,40 @@ def test_a_failing_after_commit_callback_never_breaks_the_commit_on_django_32(ca
     assert ran == ["next callback"]
     assert type(partner).objects.filter(id=partner.id).exists()
     assert "broker down" in caplog.text
+
+
+MESSAGES = {"subject": "Codes", "body": "Your codes", "html": "<p>Your codes</p>", "sms": ""}
+
+
+def test_the_plugin_event_types_are_otto_communication_event_types():
+    from ecommerce_plugin import messaging  # noqa: PLC0415
+
+    CommunicationEventType = get_model("communication", "CommunicationEventType")  # noqa: N806
+    assert set(CommunicationEventType.objects.filter(code__in=messaging.EVENT_TYPES).values_list("code", flat=True)) \
+        == set(messaging.EVENT_TYPES)
+
+
+def test_plugin_emails_go_through_otto_dispatcher_from_the_site_address(on_site, site_configuration, mailoutbox):
+    assert platform.send_email_messages("ada@example.com", MESSAGES) == 1
+    (message,) = mailoutbox
+    assert message.from_email == site_configuration.get_from_email()
+    assert (message.subject, message.body) == ("Codes", "Your codes")
+    assert message.alternatives[0][1] == "text/html"
+
+
+def test_an_email_with_an_attachment_keeps_otto_sender_and_html(on_site, site_configuration, mailoutbox):
+    assert platform.send_email_messages("ada@example.com", MESSAGES, [("codes.csv", "code\nX\n", "text/csv")]) == 1
+    (message,) = mailoutbox
+    assert message.from_email == site_configuration.get_from_email()
+    assert message.attachments == [("codes.csv", "code\nX\n", "text/csv")]
+    assert message.alternatives[0] == ("<p>Your codes</p>", "text/html")
+
+
+def test_the_plugin_templates_render_on_otto(on_site):
+    from ecommerce_plugin import messaging  # noqa: PLC0415
+
+    messages = messaging.render(messaging.ORDER_CODES, {
+        "order": {"number": "EDX-1"}, "courses": [{"title": "Otto Course", "codes": ["ABC"]}], "redeem_url": "x",
+    })
+    assert messages["subject"].endswith("your registration codes for order EDX-1")
+    assert "Otto Course" in messages["body"] and "Otto Course" in messages["html"]

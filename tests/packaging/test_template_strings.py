@@ -114,7 +114,7 @@ def is_mako(source):
 
 def test_the_plugins_have_templates():
     names = {path.name for path in plugin_templates()}
-    assert {"receipt.html", "redeem.html", "pending_courses.html", "codes_email.txt"} <= names
+    assert {"receipt.html", "redeem.html", "pending_courses.html", "commtype_commerce_order_codes_body.txt"} <= names
 
 
 @pytest.mark.parametrize("path", list(plugin_templates()), ids=lambda path: str(path.relative_to(REPO_ROOT)))

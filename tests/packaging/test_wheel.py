@@ -123,7 +123,7 @@ def test_every_template_and_static_file_the_plugins_reference_is_in_the_wheel(wh
     names = set(wheel.namelist())
     shipped = {relative for path, relative in _source_assets() if path in names}
     references = _references()
-    assert "ecommerce_plugin/registration_codes/codes_email.txt" in references
+    assert "ecommerce_plugin/emails/base.html" in references
     assert "pending_enrollments/pending_enrollments.js" in references
     missing = {
         reference: where for reference, where in references.items()

@@ -36,5 +36,12 @@ class SiteConfiguration(models.Model):
             settings.BACKEND_SERVICE_EDX_OAUTH2_SECRET,
         )
 
+    def get_from_email(self):
+        """
+        Otto: the site's ``from_email`` field, else ``OSCAR_FROM_EMAIL``. The field is not
+        replicated (no sandbox site sets one), so the setting is the answer.
+        """
+        return settings.OSCAR_FROM_EMAIL
+
     def __str__(self):
         return self.site.domain
