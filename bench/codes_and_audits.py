@@ -76,6 +76,7 @@ def fill():
     )
     CourseFacts.objects.bulk_create(
         [CourseFacts(course_key=seat.course_key, total_enrolled=50000, staff_enrolled=2, students_enrolled=49998,
+                     modes=[{"mode_slug": "verified", "paid": True, "students_enrolled": 49998, "staff_enrolled": 2}],
                      synced_at=timezone.now()) for seat in seats]
     )
     orders = LINES // LINES_PER_ORDER

@@ -5,6 +5,7 @@ A type that raises ``ArgumentTypeError`` makes Django's parser raise ``CommandEr
 option, so a typo fails before the command reads or writes anything.
 """
 import argparse
+import datetime
 
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
@@ -31,3 +32,13 @@ def positive_int(value):
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} must be at least 1")
     return number
+
+
+def calendar_date(value):
+    """
+    A calendar date, ``YYYY-MM-DD``.
+    """
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None

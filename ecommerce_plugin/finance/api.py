@@ -11,7 +11,12 @@ from oscar.core.loading import get_model
 
 from ecommerce_plugin import platform
 from ecommerce_plugin.finance import errors
-from ecommerce_plugin.finance.audits import enrollment_audit, payment_audit, seats_sold  # noqa: F401  (public API)
+from ecommerce_plugin.finance.audits import (  # noqa: F401  (public API)
+    course_titles,
+    enrollment_audit,
+    payment_audit,
+    seats_sold,
+)
 from ecommerce_plugin.finance.data import EnrollmentRefusal
 from ecommerce_plugin.finance.errors import FinanceError
 from ecommerce_plugin.finance.models import CourseFacts, CourseRole
@@ -141,6 +146,16 @@ def store_course_facts(body):
             "total_enrolled": body["total_enrolled"],
             "staff_enrolled": body["staff_enrolled"],
             "students_enrolled": body["students_enrolled"],
+            "course_title": (body.get("course_title") or "")[:255],
+            "modes": None if "modes" not in body else [
+                {
+                    "mode_slug": str(mode["mode_slug"]),
+                    "paid": bool(mode["paid"]),
+                    "students_enrolled": int(mode["students_enrolled"]),
+                    "staff_enrolled": int(mode["staff_enrolled"]),
+                }
+                for mode in body.get("modes", [])
+            ],
             "synced_at": timezone.now(),
         },
     )

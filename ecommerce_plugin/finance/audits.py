@@ -5,15 +5,24 @@ the registration codes and the payment processor's records.
 Each audit is a fixed number of GROUP BY queries whatever the number of rows; rows are only
 merged per course in Python. A course is the ``course_key`` attribute of its seat products.
 
-* Enrollments: LMS enrollments (from ``CourseFacts``) against single-seat purchases + redeemed
-  codes + course staff. Buyers and redeemers who are course staff are left out of the first two,
-  since the staff count has them already.
+* Enrollments: the LMS's enrollments in the course's paid modes (from ``CourseFacts``) against
+  single-seat purchases of paid seats + redeemed codes + course staff enrolled in paid modes.
+  Buyers and redeemers who are course staff are left out of the first two, since the staff count
+  has them already. Free modes need no purchase: their enrollments are shown apart. A course never
+  synced has no LMS figures (None), not zeros.
 * Payments: per course, what the shop sold against what the processor charged and refunded.
   A processor transaction belongs to a basket; it is shared among the basket's order lines in
   proportion to their prices, so a basket with two courses splits its charge.
 * Seats sold: single-seat purchases + codes issued (from purchases and from invoices).
+
+Lines a shop refund took back (status Refunded) are not sales. Payments and seats sold take a
+``DateRange`` (orders by the day they were placed, codes and invoices by the day they were made);
+the enrollment equation holds only over the whole course (the LMS's counts are a snapshot), so
+it takes none. Every row says when its figures were read.
 """
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import (
@@ -32,29 +41,123 @@ from django.db.models import (
 )
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from ecommerce_plugin import platform
-from ecommerce_plugin.finance.data import EnrollmentAuditRow, PaymentAuditRow, SeatsSoldRow
+from ecommerce_plugin.finance.data import DateRange, EnrollmentAuditRow, PaymentAuditRow, SeatsSoldRow
 from ecommerce_plugin.finance.models import CourseFacts, CourseRole
+from ecommerce_plugin.fulfillment.status import LINE
 
 Line = get_model("order", "Line")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+StockRecord = get_model("partner", "StockRecord")
+SEAT_ATTRIBUTES = ("course_key", "certificate_type", "id_verification_required")
+# A line a shop refund took back is no sale.
+NOT_SOLD = (LINE.REFUNDED,)
 
 MONEY = DecimalField(max_digits=14, decimal_places=2)
 ZERO = Decimal("0.00")
 
 
-def _seat_courses(course_keys=None):
+@dataclass(frozen=True)
+class _SeatInfo:
+    course_key: str
+    course_title: str
+    mode: str
+    priced: bool
+    currency: str
+
+
+def _mode(certificate_type, id_verification_required):
+    """The LMS mode a seat sells, as Otto's ``mode_for_product`` (and the fulfillment module)."""
+    certificate_type = (certificate_type or "audit").lower()
+    if certificate_type == "professional" and not id_verification_required:
+        return "no-id-professional"
+    return certificate_type
+
+
+def _seats(course_keys=None):
     """
-    ``{product_id: course_key}`` of the seat products (a few per course: one query).
+    ``{product_id: _SeatInfo}`` of the seat products (a few per course: two queries).
     """
     values = ProductAttributeValue.objects.filter(
-        attribute__code="course_key", product__parent__product_class__slug="seat", product__structure="child"
+        attribute__code__in=SEAT_ATTRIBUTES, product__parent__product_class__slug="seat", product__structure="child"
     )
     if course_keys:
-        values = values.filter(value_text__in=list(course_keys))
-    return dict(values.values_list("product_id", "value_text"))
+        values = values.filter(
+            product__attribute_values__attribute__code="course_key",
+            product__attribute_values__value_text__in=list(course_keys),
+        )
+    attributes = defaultdict(dict)
+    titles = {}
+    for product_id, code, text, boolean, title in values.values_list(
+        "product_id", "attribute__code", "value_text", "value_boolean", "product__parent__title"
+    ):
+        attributes[product_id][code] = boolean if code == "id_verification_required" else text
+        titles[product_id] = title
+    prices = {
+        product_id: (price, currency)
+        for product_id, price, currency in StockRecord.objects.filter(product_id__in=list(attributes)).values_list(
+            "product_id", "price", "price_currency"
+        )
+    }
+    seats = {}
+    for product_id, attrs in attributes.items():
+        if not attrs.get("course_key"):
+            continue
+        price, currency = prices.get(product_id, (None, ""))
+        seats[product_id] = _SeatInfo(
+            course_key=attrs["course_key"],
+            course_title=titles[product_id] or attrs["course_key"],
+            mode=_mode(attrs.get("certificate_type"), attrs.get("id_verification_required")),
+            priced=bool(price and price > 0),
+            currency=currency or "",
+        )
+    return seats
+
+
+def _course_info(seats):
+    """``{course_key: (title, currency)}`` from the seats (a priced seat's currency first)."""
+    info = {}
+    for seat in sorted(seats.values(), key=lambda seat: (seat.course_key, not seat.priced)):
+        info.setdefault(seat.course_key, (seat.course_title, seat.currency))
+    return info
+
+
+def course_titles(course_keys):
+    """``{course_key: title}`` of the courses among ``course_keys`` the shop sells seats of."""
+    if not course_keys:
+        return {}
+    return {course: title for course, (title, _currency) in _course_info(_seats(course_keys)).items()}
+
+
+def _day_bounds(period):
+    """The range's aware datetimes: ``[since 00:00, until+1 00:00)`` in the shop's time zone."""
+    zone = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(period.since, time.min), zone) if period.since else None
+    end = None
+    if period.until:
+        end = timezone.make_aware(datetime.combine(period.until, time.min), zone) + timedelta(days=1)
+    return start, end
+
+
+def _in_period(field, period):
+    if not period:
+        return Q()
+    start, end = _day_bounds(period)
+    condition = Q()
+    if start is not None:
+        condition &= Q(**{f"{field}__gte": start})
+    if end is not None:
+        condition &= Q(**{f"{field}__lt": end})
+    return condition
+
+
+def _sold_lines(product_ids, period=None):
+    return Line.objects.filter(product_id__in=list(product_ids)).exclude(status__in=NOT_SOLD).filter(
+        _in_period("order__date_placed", period or DateRange())
+    )
 
 
 def _staff(course_key_ref, user_ref):
@@ -65,27 +168,42 @@ def _staff(course_key_ref, user_ref):
     )
 
 
+def _paid_modes(fact, seats, course):
+    """
+    The course's paid modes: the LMS's answer when synced, else the modes of its priced seats.
+    """
+    if fact is not None and fact.modes is not None:
+        return {mode["mode_slug"] for mode in fact.modes if mode["paid"]}
+    return {seat.mode for seat in seats.values() if seat.course_key == course and seat.priced}
+
+
 def enrollment_audit(course_keys=None):
     """
-    One ``EnrollmentAuditRow`` per course; ``unaccounted`` is enrollments minus purchases,
-    redemptions and staff (manual enrollments when positive, unfulfilled purchases when negative).
+    One ``EnrollmentAuditRow`` per course: the LMS's paid-mode enrollments against single-seat
+    purchases of paid seats, redeemed codes and course staff; free modes apart (see the row).
     """
     from ecommerce_plugin.registration_codes.models import RegistrationCode  # noqa: PLC0415
 
-    products = _seat_courses(course_keys)
-    courses = sorted(set(products.values()))
+    computed_at = timezone.now()
+    seats = _seats(course_keys)
+    info = _course_info(seats)
+    courses = sorted(info)
+    facts = {row.course_key: row for row in CourseFacts.objects.filter(course_key__in=courses)}
+    paid_modes = {course: _paid_modes(facts.get(course), seats, course) for course in courses}
+    paid_seats = {pid: seat for pid, seat in seats.items() if seat.mode in paid_modes[seat.course_key]}
     purchases = {}
-    if products:
-        staff_bought = _bought_by_staff(products)
+    if paid_seats:
+        staff_bought = _bought_by_staff({pid: seat.course_key for pid, seat in paid_seats.items()})
         purchases = dict(
-            Line.objects.filter(product_id__in=list(products), quantity=1)
+            _sold_lines(paid_seats)
+            .filter(quantity=1)
             .values("product_id")
             .annotate(n=Count("id", filter=~staff_bought) if staff_bought is not None else Count("id"))
             .values_list("product_id", "n")
         )
     per_course_purchases = defaultdict(int)
     for product_id, count in purchases.items():
-        per_course_purchases[products[product_id]] += count
+        per_course_purchases[paid_seats[product_id].course_key] += count
     redeemed = dict(
         RegistrationCode.objects.filter(course_key__in=courses, status=RegistrationCode.REDEEMED)
         .annotate(by_staff=_staff("course_key", "redeemed_by_id"))
@@ -94,14 +212,32 @@ def enrollment_audit(course_keys=None):
         .annotate(n=Count("id"))
         .values_list("course_key", "n")
     )
-    facts = {row.course_key: row for row in CourseFacts.objects.filter(course_key__in=courses)}
     rows = []
     for course in courses:
         fact = facts.get(course)
-        total = fact.total_enrolled if fact else 0
-        staff = fact.staff_enrolled if fact else 0
+        synced = fact is not None and fact.modes is not None
+        paid = [mode for mode in fact.modes if mode["paid"]] if synced else []
+        free = [mode for mode in fact.modes if not mode["paid"]] if synced else []
         bought, used = per_course_purchases[course], redeemed.get(course, 0)
-        rows.append(EnrollmentAuditRow(course, total, staff, bought, used, total - bought - used - staff))
+        enrolled = sum(mode["students_enrolled"] + mode["staff_enrolled"] for mode in paid) if synced else None
+        staff = sum(mode["staff_enrolled"] for mode in paid) if synced else None
+        rows.append(
+            EnrollmentAuditRow(
+                course_key=course,
+                course_title=info[course][0],
+                synced_at=fact.synced_at if synced else None,
+                computed_at=computed_at,
+                paid_enrolled=enrolled,
+                staff_enrolled=staff,
+                single_seat_purchases=bought,
+                redeemed_codes=used,
+                unaccounted=enrolled - bought - used - staff if synced else None,
+                free_enrolled=sum(mode["students_enrolled"] for mode in free) if synced else None,
+                free_staff_enrolled=sum(mode["staff_enrolled"] for mode in free) if synced else None,
+                free_modes=" ".join(sorted(mode["mode_slug"] for mode in free)),
+                paid_modes=" ".join(sorted(paid_modes[course])),
+            )
+        )
     return rows
 
 
@@ -129,16 +265,19 @@ def _bought_by_staff(products):
     return combined
 
 
-def payment_audit(course_keys=None):
+def payment_audit(course_keys=None, period=None):
     """
     One ``PaymentAuditRow`` per course: shop total against the processor's charges and refunds.
 
     ``difference`` = shop total - processor charged: 0 when every sale was charged; refunds are
     reported apart (``processor_net`` = charged - refunded), as the old cart's audit asked.
+    With a ``period``, the orders placed in it (and their baskets' processor records).
     """
-    products = _seat_courses(course_keys)
-    if not products:
+    computed_at = timezone.now()
+    seats = _seats(course_keys)
+    if not seats:
         return []
+    info = _course_info(seats)
     response_model = platform.payment_processor_response_model()
     amount = Cast(KeyTextTransform("amount", "response"), MONEY)
 
@@ -163,7 +302,8 @@ def payment_audit(course_keys=None):
         output_field=DecimalField(max_digits=20, decimal_places=10),
     )
     per_product = (
-        Line.objects.filter(product_id__in=list(products))
+        Line.objects.filter(product_id__in=list(seats))
+        .filter(_in_period("order__date_placed", period or DateRange()))
         .annotate(
             charged=Coalesce(processor_sum("charge"), Value(ZERO), output_field=MONEY),
             refunded=Coalesce(processor_sum("refund"), Value(ZERO), output_field=MONEY),
@@ -178,38 +318,58 @@ def payment_audit(course_keys=None):
     )
     totals = defaultdict(lambda: [ZERO, ZERO, ZERO])
     for product_id, shop, charged, refunded in per_product:
-        acc = totals[products[product_id]]
+        acc = totals[seats[product_id].course_key]
         acc[0] += shop or ZERO
         acc[1] += charged or ZERO
         acc[2] += refunded or ZERO
     rows = []
-    for course in sorted(set(products.values())):
+    for course in sorted(info):
         shop, charged, refunded = (value.quantize(Decimal("0.01")) for value in totals[course])
-        rows.append(PaymentAuditRow(course, shop, charged, refunded, charged - refunded, shop - charged))
+        title, currency = info[course]
+        rows.append(
+            PaymentAuditRow(
+                course_key=course,
+                course_title=title,
+                computed_at=computed_at,
+                currency=currency,
+                shop_total=shop,
+                processor_charged=charged,
+                processor_refunded=refunded,
+                processor_net=charged - refunded,
+                difference=shop - charged,
+            )
+        )
     return rows
 
 
-def seats_sold(course_keys=None):
+def seats_sold(course_keys=None, period=None):
     """
     One ``SeatsSoldRow`` per course: single seats bought + codes issued (void codes apart).
+
+    With a ``period``: orders placed, codes made and invoices issued in it.
     """
     from ecommerce_plugin.invoices.models import Invoice  # noqa: PLC0415
     from ecommerce_plugin.registration_codes.models import RegistrationCode  # noqa: PLC0415
 
-    products = _seat_courses(course_keys)
-    courses = sorted(set(products.values()))
+    computed_at = timezone.now()
+    period = period or DateRange()
+    seats = _seats(course_keys)
+    info = _course_info(seats)
+    courses = sorted(info)
     single = defaultdict(int)
-    if products:
+    if seats:
         for product_id, n in (
-            Line.objects.filter(product_id__in=list(products), quantity=1)
+            _sold_lines(seats, period)
+            .filter(quantity=1)
             .values("product_id")
             .annotate(n=Count("id"))
             .values_list("product_id", "n")
         ):
-            single[products[product_id]] += n
+            single[seats[product_id].course_key] += n
     codes = {
         row["course_key"]: row
         for row in RegistrationCode.objects.filter(course_key__in=courses)
+        .filter(_in_period("created", period))
         .values("course_key")
         .annotate(
             from_purchases=Count("id", filter=Q(order_line__isnull=False) & ~Q(status=RegistrationCode.VOID)),
@@ -220,6 +380,7 @@ def seats_sold(course_keys=None):
     invoiced = {
         row["course_key"]: row
         for row in Invoice.objects.filter(course_key__in=courses)
+        .filter(_in_period("created", period))
         .exclude(status=Invoice.VOID)
         .values("course_key")
         .annotate(
@@ -234,9 +395,13 @@ def seats_sold(course_keys=None):
         code_row = codes.get(course, {})
         purchased_codes, invoice_codes = code_row.get("from_purchases", 0), code_row.get("from_invoices", 0)
         invoice_row = invoiced.get(course, {})
+        title, currency = info[course]
         rows.append(
             SeatsSoldRow(
                 course_key=course,
+                course_title=title,
+                computed_at=computed_at,
+                currency=currency,
                 single_seat_purchases=single[course],
                 codes_from_purchases=purchased_codes,
                 codes_from_invoices=invoice_codes,

@@ -9,6 +9,7 @@ INVALID_REQUEST = "invalid_request"
 SEAT_NOT_FOUND = "seat_not_found"
 LMS_UNAVAILABLE = "lms_unavailable"
 COURSE_NOT_FOUND = "course_not_found"
+PERIOD_NOT_SUPPORTED = "period_not_supported"
 
 
 class FinanceError(CommerceError):

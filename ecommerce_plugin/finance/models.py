@@ -48,7 +48,7 @@ class CourseFacts(models.Model):
 
     The shop cannot see the LMS's tables; it refuses a redemption early from this copy (closed,
     full), and the LMS refuses for good when the enrollment is made. The audits read the
-    counts from here.
+    counts (per mode, paid or free) from here. Written only by ``sync_course_facts``.
 
     .. no_pii: Dates and counts of a course run.
     """
@@ -60,6 +60,11 @@ class CourseFacts(models.Model):
     total_enrolled = models.IntegerField(default=0)
     staff_enrolled = models.IntegerField(default=0)
     students_enrolled = models.IntegerField(default=0)
+    course_title = models.CharField(max_length=255, blank=True, default="")
+    # The LMS's active enrollments per mode: [{"mode_slug", "paid", "students_enrolled",
+    # "staff_enrolled"}]. None: stored before the LMS gave them; the audits treat the course as
+    # not synced until the next sync.
+    modes = models.JSONField(null=True, blank=True)
     synced_at = models.DateTimeField()
 
     class Meta:

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from lms_plugin import platform
-from lms_plugin.paid_enrollments.data import CourseEnrollmentFacts
+from lms_plugin.paid_enrollments.data import CourseEnrollmentFacts, ModeEnrollments
 
 STAFF_ROLES = ("staff", "instructor")
 FINANCE_ADMIN_ROLE = "finance_admin"
@@ -55,7 +55,8 @@ def course_enrollment_facts(course_key):
     """
     ``CourseEnrollmentFacts`` of a course run, or None when the LMS does not know it.
 
-    Counts are one aggregate query; staff are the platform's staff and instructor roles, read
+    Counts are one aggregate query grouped by mode (each mode also says whether it is paid, from
+    its ``min_price``: one more query); staff are the platform's staff and instructor roles, read
     through its role API (``platform.course_role_users``), wherever the platform keeps them.
     """
     overview = platform.course_overview_or_none(course_key)
@@ -65,11 +66,26 @@ def course_enrollment_facts(course_key):
     is_staff = Q()
     for users in staff_roles:
         is_staff |= Q(user_id__in=users.values("id"))
-    counts = (
+    per_mode = list(
         platform.course_enrollment_model()
         .objects.filter(course_id=course_key, is_active=True)
-        .aggregate(total=Count("id"), staff=Count("id", filter=is_staff))
+        .values("mode")
+        .annotate(total=Count("id"), staff=Count("id", filter=is_staff))
+        .order_by("mode")
     )
+    prices = dict(
+        platform.course_mode_model().objects.filter(course_id=course_key).values_list("mode_slug", "min_price")
+    )
+    modes = tuple(
+        ModeEnrollments(
+            mode_slug=row["mode"],
+            paid=(prices.get(row["mode"]) or 0) > 0,
+            students_enrolled=row["total"] - row["staff"],
+            staff_enrolled=row["staff"],
+        )
+        for row in per_mode
+    )
+    counts = {"total": sum(row["total"] for row in per_mode), "staff": sum(row["staff"] for row in per_mode)}
     staff_usernames = {name for users in staff_roles for name in users.values_list("username", flat=True)}
     finance_admins = platform.course_role_users(course_key, FINANCE_ADMIN_ROLE)
     finance_usernames = set(finance_admins.values_list("username", flat=True))
@@ -82,6 +98,7 @@ def course_enrollment_facts(course_key):
     limit = overview.max_student_enrollments_allowed
     return CourseEnrollmentFacts(
         course_key=str(course_key),
+        course_title=overview.display_name or str(course_key),
         enrollment_start=overview.enrollment_start,
         enrollment_end=overview.enrollment_end,
         max_student_enrollments_allowed=limit,
@@ -92,4 +109,5 @@ def course_enrollment_facts(course_key):
         is_full=limit is not None and students >= limit,
         staff_usernames=tuple(sorted(staff_usernames)),
         finance_admin_usernames=tuple(sorted(finance_usernames)),
+        modes=modes,
     )

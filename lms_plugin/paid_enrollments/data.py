@@ -6,6 +6,21 @@ from datetime import datetime
 
 
 @dataclass(frozen=True)
+class ModeEnrollments:
+    """
+    Active enrollments in one mode of a course run, split into course staff and students.
+
+    ``paid`` is whether the mode has a price (``min_price`` above zero): the finance audits hold
+    paid-mode enrollments against purchases and codes, and show free modes apart.
+    """
+
+    mode_slug: str
+    paid: bool
+    students_enrolled: int
+    staff_enrolled: int
+
+
+@dataclass(frozen=True)
 class CourseEnrollmentFacts:
     """
     What the ecommerce service needs to know about a course run to sell seats and audit them.
@@ -15,6 +30,7 @@ class CourseEnrollmentFacts:
     """
 
     course_key: str
+    course_title: str
     enrollment_start: datetime | None
     enrollment_end: datetime | None
     max_student_enrollments_allowed: int | None
@@ -25,3 +41,4 @@ class CourseEnrollmentFacts:
     is_full: bool
     staff_usernames: tuple[str, ...]
     finance_admin_usernames: tuple[str, ...]
+    modes: tuple[ModeEnrollments, ...] = ()

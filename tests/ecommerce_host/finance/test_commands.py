@@ -15,9 +15,9 @@ from ecommerce_plugin.finance.models import CourseFacts
 
 AUDITS = ["audit_enrollments", "audit_payments", "audit_seats_sold"]
 HEADERS = {
-    "audit_enrollments": "course_key,total_enrolled,",
-    "audit_payments": "course_key,shop_total,",
-    "audit_seats_sold": "course_key,single_seat_purchases,",
+    "audit_enrollments": "course_key,course_title,synced_at,computed_at,paid_enrolled,",
+    "audit_payments": "course_key,course_title,computed_at,currency,shop_total,",
+    "audit_seats_sold": "course_key,course_title,computed_at,currency,single_seat_purchases,",
 }
 FACTS = {
     "course_key": COURSE, "enrollment_start": None, "enrollment_end": None, "max_student_enrollments_allowed": None,
@@ -63,7 +63,8 @@ def test_an_audit_of_an_empty_shop_writes_the_header_and_says_so(db, command):
 def test_an_audit_to_a_file_says_what_it_wrote(seat, tmp_path, command):
     target = tmp_path / "audit.csv"
     out, _err = run(command, "--course", COURSE, "--output", str(target))
-    assert out.strip().endswith(f"1 course written to {target}.")
+    never = " (1 never synced from the LMS: run sync_course_facts)" if command == "audit_enrollments" else ""
+    assert out.strip().endswith(f"1 course{never} written to {target}.")
     lines = target.read_text().splitlines()
     assert lines[0].startswith(HEADERS[command]) and lines[1].startswith(COURSE) and len(lines) == 2
 
@@ -112,3 +113,19 @@ def test_a_dry_run_asks_the_lms_and_stores_nothing(seat, fake_lms):
     out, _err = run("sync_course_facts", "--dry-run")
     assert out.splitlines() == [f"{COURSE}: would be synced", "sync_course_facts: 1 would be synced, 0 not."]
     assert len(fake_lms.gets) == 1 and not CourseFacts.objects.exists()
+
+
+@pytest.mark.parametrize("command", ["audit_payments", "audit_seats_sold"])
+def test_an_audit_whose_range_ends_before_it_starts_is_refused(seat, command):
+    with pytest.raises(CommandError, match=re.escape("--until 2026-01-01 is before --since 2026-02-01.")):
+        run(command, "--since", "2026-02-01", "--until", "2026-01-01")
+
+
+def test_an_audit_date_that_is_no_date_is_refused(seat):
+    with pytest.raises(CommandError, match="'yesterday' is not a date"):
+        run("audit_payments", "--since", "yesterday")
+
+
+def test_the_enrollment_audit_takes_no_date_range(seat):
+    with pytest.raises(CommandError, match="unrecognized arguments: --since"):
+        run("audit_enrollments", "--since", "2026-01-01")

@@ -115,6 +115,30 @@ def test_course_facts_count_staff_once_and_say_full(client, courses, django_asse
     assert body["finance_admin_usernames"] == ["money"]
 
 
+def test_course_facts_count_each_mode_apart_and_say_which_are_paid(client, courses):
+    CourseMode.objects.create(course_id=PAID, mode_slug="audit", mode_display_name="Audit", min_price=0)
+    service = make_user("ecommerce_worker", is_staff=True)
+    staff, ta = make_user("teacher"), make_user("ta")
+    for user in (staff, ta):
+        CourseAccessRole.objects.create(user=user, org=PAID.org, course_id=PAID, role="staff")
+    for name in ("a", "b"):
+        CourseEnrollment.enroll(make_user(name), PAID, mode="honor")
+    for name in ("c", "d", "e"):
+        CourseEnrollment.enroll(make_user(name), PAID, mode="audit")
+    CourseEnrollment.enroll(staff, PAID, mode="honor")
+    CourseEnrollment.enroll(ta, PAID, mode="audit")
+    CourseEnrollment.unenroll(User.objects.get(username="e"), PAID)
+
+    body = client.get(facts_url(PAID), HTTP_AUTHORIZATION=f"JWT {create_jwt_for_user(service)}").json()
+
+    assert body["modes"] == [
+        {"mode_slug": "audit", "paid": False, "students_enrolled": 2, "staff_enrolled": 1},
+        {"mode_slug": "honor", "paid": True, "students_enrolled": 2, "staff_enrolled": 1},
+    ]
+    assert body["course_title"] == str(PAID)
+    assert (body["total_enrolled"], body["staff_enrolled"]) == (6, 2)
+
+
 def test_course_facts_say_closed_after_enrollment_end(client, courses):
     CourseOverview.objects.filter(id=PAID).update(enrollment_end=timezone.now() - timedelta(days=1))
     service = make_user("ecommerce_worker", is_staff=True)
