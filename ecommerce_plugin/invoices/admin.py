@@ -23,9 +23,8 @@ class InvoiceAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("Issue, pay, void, codes"))
     def course_page(self, invoice):
-        url = reverse(
-            "commerce_ecommerce:course-page-invoice", kwargs={"course_key": invoice.course_key, "invoice_id": invoice.id}
-        )
+        kwargs = {"course_key": invoice.course_key, "invoice_id": invoice.id}
+        url = reverse("commerce_ecommerce:course-page-invoice", kwargs=kwargs)
         return format_html('<a href="{}">{}</a>', url, _("On the course's e-commerce page"))
 
     def changelist_view(self, request, extra_context=None):
