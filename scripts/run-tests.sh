@@ -63,6 +63,8 @@ unset DATABASE_URL CELERY_BROKER_URL SANDBOX_DATABASE_NAME
 export SANDBOX_VAR_DIR=${SANDBOX_VAR_DIR:-$(pwd)/sandbox/var/test}
 if [ -z "${TEST_SUITES:-}" ]; then
   run_suite packaging
+  # The Tutor plugin rendered by real Tutor (its own virtualenv, .venv-tutor, made on first use).
+  run_suite tutor_plugin
   run_frontend
 fi
 for suite in "${SUITES[@]}"; do
