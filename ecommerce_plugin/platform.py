@@ -118,6 +118,15 @@ class StockOscarShop:
         dispatcher = get_class("communication.utils", "Dispatcher")()
         return 1 if dispatcher.dispatch_direct_messages(recipient, messages, attachments=list(attachments)) else 0
 
+    def course_titles(self, course_keys):
+        """
+        The title of each course the shop sells seats in: its parent seat product's title (a
+        stock shop's parent product is named after the course).
+        """
+        from ecommerce_plugin.catalog.api import stock_course_titles  # noqa: PLC0415
+
+        return stock_course_titles(course_keys)
+
 
 class OttoShop(StockOscarShop):
     """
@@ -233,6 +242,14 @@ class OttoShop(StockOscarShop):
         if messages["html"]:
             email.attach_alternative(messages["html"], "text/html")
         return email.send()
+
+    def course_titles(self, course_keys):
+        """
+        Otto's ``Course.name`` (its parent seat product is called "Seat in <name>").
+        """
+        from ecommerce.courses.models import Course  # noqa: PLC0415
+
+        return dict(Course.objects.filter(id__in=list(course_keys)).values_list("id", "name"))
 
 
 def _model(app_label, name):
@@ -376,6 +393,14 @@ def send_email_messages(recipient, messages, attachments=()):
     Send messages rendered from one of the shop's communication event types; 1 when sent.
     """
     return shop().send_email_messages(recipient, messages, attachments)
+
+def course_titles(course_keys):
+    """
+    ``{course key: title}`` for the courses among ``course_keys`` the shop knows a title of
+    (Otto: its ``Course.name``; a stock shop: the course's parent seat product).
+    """
+    keys = {str(key) for key in course_keys}
+    return {key: title for key, title in shop().course_titles(keys).items() if title} if keys else {}
 
 
 def payment_processor_response_model():

@@ -9,6 +9,7 @@ from ecommerce_plugin.catalog.data import SEAT_PRODUCT_CLASS_NAME, SEAT_PRODUCT_
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
 ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
@@ -134,19 +135,37 @@ def seats_for_course(course_key):
     return sorted((seat for seat in seats if seat is not None), key=lambda seat: (seat.price or 0, seat.sku))
 
 
-def course_title(course_key):
-    """
-    The course's title as the shop sells it (its seats' parent product), or None.
-    """
-    parent = Product.objects.filter(
-        structure=Product.PARENT,
-        product_class__slug=SEAT_PRODUCT_CLASS_SLUG,
-        attribute_values__attribute__code="course_key",
-        attribute_values__value_text=str(course_key),
-    ).first()
-    return parent.title if parent else None
-
-
 def seat_by_sku(sku):
     stockrecord = StockRecord.objects.select_related("product").filter(partner_sku=sku).first()
     return seat_for_product(stockrecord.product) if stockrecord else None
+
+
+def stock_course_titles(course_keys):
+    """
+    A stock shop's course titles: the title of each course's parent seat product.
+    """
+    rows = ProductAttributeValue.objects.filter(
+        attribute__code="course_key",
+        value_text__in=list(course_keys),
+        product__structure=Product.PARENT,
+        product__product_class__slug=SEAT_PRODUCT_CLASS_SLUG,
+    ).values_list("value_text", "product__title")
+    return dict(rows)
+
+
+def course_titles(course_keys):
+    """
+    ``{course key: title}`` for the keys in ``course_keys`` the shop has a title for, the host's
+    way (Otto: its ``Course.name``; a stock shop: the seats' parent product). A course the shop
+    sells nothing of has none: callers show its key.
+    """
+    from ecommerce_plugin import platform  # noqa: PLC0415
+
+    return platform.course_titles(course_keys)
+
+
+def course_title(course_key):
+    """
+    The course's title as the shop sells it, or None.
+    """
+    return course_titles([course_key]).get(str(course_key))

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from ecommerce_plugin import platform
-from ecommerce_plugin.catalog.api import seat_for_product
+from ecommerce_plugin.catalog.api import course_title, seat_for_product
 from ecommerce_plugin.checkout.errors import CheckoutRefused
 from ecommerce_plugin.fulfillment.status import LINE
 from ecommerce_plugin.held_seats import errors, rules
@@ -85,7 +85,7 @@ def refusal_message(held):
         text = _("You have already paid for a seat in %(course)s (%(mode)s); your enrollment is on its way.")
     else:
         text = _("You are already enrolled in %(course)s (%(mode)s); there is nothing more to buy.")
-    return text % {"course": held.course_key, "mode": held.mode}
+    return text % {"course": course_title(held.course_key) or held.course_key, "mode": held.mode}
 
 
 def refuse_if_held(user, seat, *, exclude_basket_id=None):

@@ -88,26 +88,30 @@ def codes_for_order(order):
     """
     The codes an order's multi-seat lines issued, for the receipt.
     """
-    return [
-        _issued(row)
-        for row in RegistrationCode.objects.filter(order_line__order=order)
-        .select_related("redeemed_by")
-        .order_by("course_key", "id")
-    ]
+    rows = RegistrationCode.objects.filter(order_line__order=order).select_related("redeemed_by")
+    return _issued(rows.order_by("course_key", "id"))
 
 
 def codes_for_invoice(invoice):
-    return [_issued(row) for row in invoice.codes.select_related("redeemed_by").order_by("id")]
+    return _issued(invoice.codes.select_related("redeemed_by").order_by("id"))
 
 
-def _issued(row):
-    return IssuedCode(
-        code=row.code,
-        course_key=row.course_key,
-        status=row.status,
-        redeemed_by=row.redeemed_by.username if row.redeemed_by else None,
-        redeemed_at=row.redeemed_at,
-    )
+def _issued(rows):
+    from ecommerce_plugin.catalog.api import course_titles  # noqa: PLC0415
+
+    rows = list(rows)
+    titles = course_titles({row.course_key for row in rows})
+    return [
+        IssuedCode(
+            code=row.code,
+            course_key=row.course_key,
+            status=row.status,
+            redeemed_by=row.redeemed_by.username if row.redeemed_by else None,
+            redeemed_at=row.redeemed_at,
+            course_title=titles.get(row.course_key) or row.course_key,
+        )
+        for row in rows
+    ]
 
 
 # Multi-seat purchases -------------------------------------------------------------------------------
@@ -120,6 +124,22 @@ def is_multi_seat_line(line):
     from ecommerce_plugin.catalog.api import seat_for_product  # noqa: PLC0415
 
     return line.quantity > 1 and line.product is not None and seat_for_product(line.product) is not None
+
+
+def multi_seat_lines(basket):
+    """
+    ``[{"quantity", "course_key", "course_title"}]`` of the basket's lines that will issue codes
+    (a seat bought in quantity), for the basket page to say so before the learner pays.
+    """
+    from ecommerce_plugin.catalog.api import course_titles, seat_for_product  # noqa: PLC0415
+
+    lines = [line for line in basket.all_lines() if is_multi_seat_line(line)]
+    keys = [seat_for_product(line.product).course_key for line in lines]
+    titles = course_titles(keys)
+    return [
+        {"quantity": line.quantity, "course_key": key, "course_title": titles.get(key) or key}
+        for line, key in zip(lines, keys, strict=True)
+    ]
 
 
 @transaction.atomic
@@ -223,7 +243,9 @@ def redeem(user, raw_code):
             raise _unusable()
         redemption = Redemption.objects.create(code=row, user=user)
         on_commit_robust(lambda: _enroll_later(redemption.id))
-    return RedemptionState(redemption.id, row.code, row.course_key, redemption.status, "")
+    return RedemptionState(
+        redemption.id, row.code, row.course_key, redemption.status, "", _course_title(row.course_key)
+    )
 
 
 def _usable_by(row, user):
@@ -232,6 +254,12 @@ def _usable_by(row, user):
     if row.invoice is not None and row.invoice.status == row.invoice.VOID:
         return False
     return not RegistrationCode.objects.filter(course_key=row.course_key, redeemed_by=user).exists()
+
+
+def _course_title(course_key):
+    from ecommerce_plugin.catalog.api import course_title  # noqa: PLC0415
+
+    return course_title(course_key) or course_key
 
 
 def _unusable():
@@ -253,7 +281,12 @@ def redemption_state(user, redemption_id):
     if redemption is None:
         raise RegistrationCodeError(errors.REDEMPTION_NOT_FOUND, _("No such redemption."), 404)
     return RedemptionState(
-        redemption.id, redemption.code.code, redemption.code.course_key, redemption.status, redemption.error
+        redemption.id,
+        redemption.code.code,
+        redemption.code.course_key,
+        redemption.status,
+        redemption.error,
+        _course_title(redemption.code.course_key),
     )
 
 

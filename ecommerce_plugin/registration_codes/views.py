@@ -6,9 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ecommerce_plugin import platform
 from ecommerce_plugin.api_errors import DB_BIGINT_MAX
 from ecommerce_plugin.api_views import RATE_LIMITED
-from ecommerce_plugin.catalog.api import seat_by_sku
+from ecommerce_plugin.catalog.api import course_title, seat_by_sku
 from ecommerce_plugin.registration_codes import api
 from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
 from ecommerce_plugin.registration_codes.throttles import redemption_wait
@@ -39,6 +40,7 @@ def buy_seats(request):
     seat = seat_by_sku(sku) if sku else None
     context = {
         "seat": seat,
+        "course_title": (course_title(seat.course_key) or seat.course_key) if seat is not None else "",
         "sku": sku,
         "quantity": quantity,
         "total": seat.price * quantity if seat is not None and seat.price is not None else None,
@@ -51,7 +53,11 @@ def buy_seats(request):
 
 @login_required
 def redeem_page(request):
-    context = {"code": "", "state": None, "error": None}
+    """
+    The form, and the state of the learner's redemption (``?redemption=<id>``): while it is
+    pending the page checks again by itself (and offers a link to) until the LMS has answered.
+    """
+    context = {"code": "", "state": None, "error": None, "dashboard_url": platform.lms_url("/dashboard")}
     status = 400
     if request.method == "POST":
         context["code"] = request.POST.get("code", "")

@@ -202,6 +202,19 @@ def test_seats_are_made_by_otto_course_and_published_to_the_lms(site_configurati
     assert published == ["course-v1:edX+Otto+2026"]
 
 
+def test_a_course_title_is_otto_course_name_not_its_seat_product_title(site_configuration, otto_seat_class, monkeypatch):
+    monkeypatch.setattr("ecommerce.courses.models.Course.publish_to_lms", lambda course: None)
+    platform.create_or_update_seat(
+        partner=site_configuration.partner, course_key="course-v1:edX+Titled+2026", course_title="Otto 103",
+        certificate_type="verified", price=Decimal("49.00"),
+    )
+    from ecommerce_plugin.catalog.api import course_titles  # noqa: PLC0415
+
+    assert course_titles(["course-v1:edX+Titled+2026", "course-v1:edX+Nothing+2026"]) == {
+        "course-v1:edX+Titled+2026": "Otto 103",
+    }
+
+
 def test_a_seat_the_lms_refuses_is_reported(site_configuration, otto_seat_class, monkeypatch):
     monkeypatch.setattr("ecommerce.courses.models.Course.publish_to_lms", lambda course: "LMS said no")
     with pytest.raises(platform.SeatNotPublished):

@@ -138,7 +138,7 @@ def test_the_page_shows_the_discounted_price_and_says_so(page):
     content = response.content.decode()
     assert response.status_code == 200
     assert 'data-state="applied"' in content
-    assert "Pay 41.65" in content
+    assert "Pay $41.65" in content
 
 
 def test_the_page_without_token_asks_the_lms_for_one(page):
@@ -146,7 +146,7 @@ def test_the_page_without_token_asks_the_lms_for_one(page):
     assert 'data-state="ask"' in content
     assert f'data-endpoint="{settings.COMMERCE_LMS_URL_ROOT}/api/discounts/v2/course/{t.DEMO_COURSE}"' in content
     assert "ecommerce_plugin/discounts/basket_discount.js" in content
-    assert "Pay 49.00" in content
+    assert "Pay $49.00" in content
 
 
 @pytest.mark.parametrize(
@@ -164,4 +164,4 @@ def test_a_refused_token_shows_the_reason_and_the_full_price(page, make, code):
     assert response.status_code == 200
     assert 'data-state="refused"' in content and f'data-code="{code}"' in content
     assert errors.MESSAGES[code].replace("'", "&#x27;") in content
-    assert "Pay 49.00" in content
+    assert "Pay $49.00" in content

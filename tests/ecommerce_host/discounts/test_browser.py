@@ -146,7 +146,7 @@ def test_the_basket_page_fetches_the_discount_and_the_order_is_discounted(reques
     assert jwt.get_unverified_header(answers[0]["jwt"])["alg"] == {"symmetric": "HS256", "asymmetric": "RS512"}[
         request.node.callspec.params["lms"]]
     assert "15% discount" in banner.inner_text()
-    assert "Pay 41.65" in page.locator("#commerce-pay").inner_text()
+    assert "Pay $41.65" in page.locator("#commerce-pay").inner_text()
     assert calls == [f"{lms}/api/discounts/v2/course/{DEMO_COURSE}"]
 
     page.click("#commerce-pay")
@@ -163,7 +163,7 @@ def test_an_ineligible_learner_keeps_the_full_price(browser, lms, shop):
     page.goto(f"{shop['url']}/basket/add/?sku={shop['seat'].sku}")
     page.wait_for_selector("#commerce-lms-discount[data-asking=done]", state="attached", timeout=15000)
     assert "discount_jwt" not in page.url
-    assert "Pay 49.00" in page.locator("#commerce-pay").inner_text()
+    assert "Pay $49.00" in page.locator("#commerce-pay").inner_text()
     page.click("#commerce-pay")
     page.wait_for_selector("#commerce-receipt", timeout=60000)
     order = Order.objects.get(number=page.locator("#commerce-receipt").get_attribute("data-order-number"))
@@ -185,4 +185,4 @@ def test_a_token_for_another_learner_shows_why_and_the_full_price(browser, lms, 
     banner = page.locator("#commerce-lms-discount")
     assert banner.get_attribute("data-state") == "refused"
     assert "belongs to another learner" in banner.inner_text()
-    assert "Pay 49.00" in page.locator("#commerce-pay").inner_text()
+    assert "Pay $49.00" in page.locator("#commerce-pay").inner_text()

@@ -13,6 +13,7 @@ class RedemptionStateSerializer(serializers.Serializer):
     course_key = serializers.CharField()
     status = serializers.CharField()
     error = serializers.CharField(allow_blank=True)
+    course_title = serializers.CharField(help_text="The course's title in the shop (its key when it has none).")
 
 
 class SeatsBasketSerializer(serializers.Serializer):
