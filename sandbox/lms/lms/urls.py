@@ -14,6 +14,8 @@ from openedx.core.djangoapps.user_authn.views import login as login_views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/enrollment/v1/", include("openedx.core.djangoapps.enrollments.urls")),
+    # The commerce API Otto publishes course modes (prices, SKUs) to.
+    path("api/commerce/", include("lms.djangoapps.commerce.api.urls", namespace="commerce_api")),
     path("oauth2/", include("openedx.core.djangoapps.oauth_dispatch.urls")),
     re_path(r"^dashboard/?$", student_views.student_dashboard, name="dashboard"),
     path("api/learner_home/", include("lms.djangoapps.learner_home.urls", namespace="learner_home")),

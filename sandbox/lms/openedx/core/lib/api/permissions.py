@@ -1,11 +1,23 @@
 """
-Replica of openedx-platform ``openedx/core/lib/api/permissions.py`` (the course permission classes the CCX API uses).
+Replica of openedx-platform ``openedx/core/lib/api/permissions.py`` (the course permission classes the CCX API uses,
+and ``ApiKeyHeaderPermission``, which the commerce API v1 accepts besides model permissions).
 """
 from common.djangoapps.student.roles import CourseInstructorRole, CourseStaffRole
+from django.conf import settings
 from django.http import Http404
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 from rest_framework import permissions
+
+
+class ApiKeyHeaderPermission(permissions.BasePermission):
+    """
+    The request carries ``settings.EDX_API_KEY`` in its ``X-Edx-Api-Key`` header (no key set: never).
+    """
+
+    def has_permission(self, request, view):
+        api_key = getattr(settings, "EDX_API_KEY", None)
+        return api_key is not None and request.META.get("HTTP_X_EDX_API_KEY") == api_key
 
 
 class IsCourseStaffInstructor(permissions.BasePermission):

@@ -1,0 +1,1 @@
+"""Replica package of openedx-platform ``lms/djangoapps/commerce/api/v1/``."""
