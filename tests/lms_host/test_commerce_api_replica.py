@@ -10,7 +10,6 @@ from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from opaque_keys.edx.keys import CourseKey
 
-
 DEMO = CourseKey.from_string("course-v1:edX+DemoX+Demo_Course")
 URL = f"/api/commerce/v1/courses/{DEMO}/"
 

@@ -74,7 +74,7 @@ def lms(tmp_path_factory):
 
 
 @pytest.fixture
-def shop(live_server, lms, settings, seat, make_user, grant):
+def shop(live_server, lms, settings, seat, make_user, grant):  # noqa: PLR0917  (fixtures)
     settings.COMMERCE_LMS_URL_ROOT = lms
     settings.BACKEND_SERVICE_EDX_OAUTH2_PROVIDER_URL = f"{lms}/oauth2"
     users = {name: make_user(name) for name in ("money", "teacher", "stranger")}
