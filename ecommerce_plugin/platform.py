@@ -127,6 +127,15 @@ class StockOscarShop:
 
         return stock_course_titles(course_keys)
 
+    def basket_page_url(self, request):
+        """
+        Where a buyer goes once something is in their basket: Oscar's basket page (the plugin's
+        pay form is on it).
+        """
+        from django.urls import reverse  # noqa: PLC0415
+
+        return reverse("basket:summary")
+
 
 class OttoShop(StockOscarShop):
     """
@@ -164,6 +173,15 @@ class OttoShop(StockOscarShop):
 
     def lms_root(self):
         return self.current_site().siteconfiguration.lms_url_root
+
+    def basket_page_url(self, request):
+        """
+        Otto's own answer after its ``/basket/add/``: the payment MFE when the site uses it,
+        else Otto's basket page.
+        """
+        from ecommerce.extensions.basket.utils import get_payment_microfrontend_or_basket_url  # noqa: PLC0415
+
+        return get_payment_microfrontend_or_basket_url(request)
 
     # The LMS client is the base one: Otto's ``siteconfiguration.oauth_api_client`` is built from
     # the same BACKEND_SERVICE_EDX_OAUTH2_* settings, but without a timeout on its API calls.
@@ -291,6 +309,13 @@ def open_basket(user, request=None):
     The user's editable basket on this site (Otto: ``Basket.get_basket(user, site)``).
     """
     return shop().open_basket(user, request)
+
+
+def basket_page_url(request):
+    """
+    The host's basket (Otto: its payment MFE or basket page, as after its ``/basket/add/``).
+    """
+    return shop().basket_page_url(request)
 
 
 def default_partner(request=None):

@@ -11,6 +11,7 @@ from ecommerce_plugin.discounts.url_tokens import keep_token
 
 urlpatterns = [
     path("api/commerce/v1/ccx/", include("ecommerce_plugin.ccx_purchases.rest_api.v1.urls")),
+    path("", include("ecommerce_plugin.ccx_purchases.urls")),
     path("", include("ecommerce_plugin.registration_codes.urls")),
     path("", include("ecommerce_plugin.invoices.urls")),
     path("", include("ecommerce_plugin.coupons.urls")),

@@ -171,14 +171,22 @@ def _quote(course, purchase, modules, seats):
 
 
 @transaction.atomic
-def add_purchase_to_basket(user, master_course_key, modules, seats, *, display_name="", request=None):
+def add_purchase_to_basket(
+    user, master_course_key, modules, seats, *, display_name="", request=None, replace_line_id=None
+):
     """
     Put a first purchase of a CCX in ``user``'s open basket (next to what is there) at its quote.
+
+    ``replace_line_id``: the basket entry being edited (one of ``user``'s first-purchase lines of
+    this course in an open basket), removed once the new quote passes; refused, nothing changes.
     """
     course = _course_model(master_course_key)
     if course is None:
         raise CcxPurchaseRefused(errors.COURSE_NOT_FOUND, _("This course is not sold as a CCX."), http_status=404)
     quote = _quote(course, None, modules, seats)
+    if replace_line_id is not None:
+        edited = _open_line_model(user, replace_line_id, kind=data.LineKind.PURCHASE, course=course)
+        edited.line.delete()
     display_name = (display_name or course.product.title)[:255]
     title = f"{display_name}: {len(quote.modules)} modules x {quote.seats} seats"
     return _add_line(
@@ -241,10 +249,49 @@ def basket_line_quotes(basket_id):
     """
     The CCX lines of a basket, as values (what the basket page and API show next to Oscar's lines).
     """
-    rows = CcxBasketLine.objects.filter(line__basket_id=basket_id).select_related("course", "purchase")
+    return _line_values(CcxBasketLine.objects.filter(line__basket_id=basket_id))
+
+
+def open_basket_line_quotes(user, master_course_key=None):
+    """
+    ``user``'s CCX lines in their open baskets (of one master course or of all), oldest first:
+    the entries the teacher's pages offer to edit. Reads only; no basket is opened.
+    """
+    rows = CcxBasketLine.objects.filter(line__basket__owner=user, line__basket__status=Basket.OPEN)
+    if master_course_key is not None:
+        rows = rows.filter(course__master_course_key=str(master_course_key))
+    return _line_values(rows.order_by("line_id"))
+
+
+def open_basket_line_quote(user, line_id, *, kind=None):
+    """
+    One of ``user``'s CCX lines in an open basket (the entry being edited); refused with
+    ``line_not_found`` (404) when it is no such line: another user's, paid, or of another kind.
+    """
+    row = _open_line_model(user, line_id, kind=kind)
+    return _line_values([row])[0]
+
+
+def _open_line_model(user, line_id, *, kind=None, course=None):
+    rows = CcxBasketLine.objects.select_related("line", "course", "purchase").filter(
+        line__basket__owner=user, line__basket__status=Basket.OPEN
+    )
+    if kind is not None:
+        rows = rows.filter(kind=kind)
+    if course is not None:
+        rows = rows.filter(course=course)
+    row = rows.filter(line_id=line_id).first() if str(line_id).isdigit() and int(line_id) < 2**31 else None
+    if row is None:
+        raise CcxPurchaseRefused(
+            errors.LINE_NOT_FOUND, _("This entry is no longer in your cart."), http_status=404
+        )
+    return row
+
+
+def _line_values(rows):
     return [
         data.BasketLineQuote(
-            basket_id=basket_id,
+            basket_id=row.line.basket_id,
             line_id=row.line_id,
             kind=row.kind,
             quote=data.Quote(
@@ -258,8 +305,9 @@ def basket_line_quotes(basket_id):
                 purchase_external_id=str(row.purchase.external_id) if row.purchase else None,
                 purchase_version=row.base_version,
             ),
+            display_name=row.display_name,
         )
-        for row in rows
+        for row in (rows.select_related("line", "course", "purchase") if hasattr(rows, "select_related") else rows)
     ]
 
 

@@ -97,3 +97,4 @@ class BasketLineQuote:
     line_id: int
     kind: str
     quote: Quote
+    display_name: str = ""

@@ -20,6 +20,18 @@ class SiteConfiguration(models.Model):
     partner = models.ForeignKey("partner.Partner", null=False, blank=False, on_delete=models.CASCADE)
     lms_url_root = models.URLField(verbose_name="LMS base url for custom site/microsite")
     segment_key = models.CharField(max_length=255, null=True, blank=True)
+    enable_microfrontend_for_basket_page = models.BooleanField(
+        verbose_name="Enable Microfrontend for Basket Page",
+        help_text="Use the microfrontend implementation of the basket page instead of the server-side template",
+        blank=True,
+        default=False,
+    )
+    payment_microfrontend_url = models.URLField(
+        verbose_name="Payment Microfrontend URL",
+        help_text="URL for the Payment Microfrontend (used if Enable Microfrontend for Basket Page is set)",
+        null=True,
+        blank=True,
+    )
 
     def build_lms_url(self, path=""):
         return urljoin(self.lms_url_root, path)
