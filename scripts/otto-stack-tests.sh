@@ -15,7 +15,7 @@ if [ "$(cat .venv-otto/.requirements-stamp 2>/dev/null)" != "$stamp" ]; then
   echo "Installing the test requirements on Otto's pins into .venv-otto..."
   .venv-otto/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
   .venv-otto/bin/python -m pip install -q --disable-pip-version-check \
-    -r requirements/test.in -c requirements/constraints-otto.txt
+    -r requirements/test.in setuptools -c requirements/constraints-otto.txt
   .venv-otto/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
   echo "$stamp" > .venv-otto/.requirements-stamp
 fi

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ecommerce_plugin.history import PluginHistoricalRecords
+
 
 class CourseRole(models.Model):
     """
@@ -30,6 +32,7 @@ class CourseRole(models.Model):
     role = models.CharField(max_length=32, choices=ROLE_CHOICES)
     source = models.CharField(max_length=16, choices=SOURCE_CHOICES, default=SOURCE_ADMIN)
     created = models.DateTimeField(auto_now_add=True)
+    history = PluginHistoricalRecords()
 
     class Meta:
         constraints = [

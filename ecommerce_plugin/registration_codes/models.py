@@ -4,6 +4,8 @@ Registration codes and their redemptions.
 from django.conf import settings
 from django.db import models
 
+from ecommerce_plugin.history import PluginHistoricalRecords
+
 
 class RegistrationCode(models.Model):
     """
@@ -45,6 +47,7 @@ class RegistrationCode(models.Model):
     )
     redeemed_at = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    history = PluginHistoricalRecords()
 
     class Meta:
         indexes = [

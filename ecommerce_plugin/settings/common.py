@@ -22,6 +22,10 @@ FEATURE_APPS = [
     "ecommerce_plugin.held_seats",
     "ecommerce_plugin.course_pages",
 ]
+# History of the host's own prices and coupon offers, where the host keeps none: on a stock shop.
+# Otto records them itself (its StockRecord, ConditionalOffer and Benefit carry HistoricalRecords).
+SHOP_HISTORY_APP = "ecommerce_plugin.shop_history"
+HISTORY_MIDDLEWARE = "simple_history.middleware.HistoryRequestMiddleware"
 
 
 # Every setting below that ``_default`` gives a default; ``production.py`` lets the operator's
@@ -89,6 +93,20 @@ def otto_celery_settings(settings):
         **getattr(settings, "CELERY_ROUTES", {}),
         "ecommerce_plugin.*": {"queue": settings.COMMERCE_CELERY_QUEUE},
     }
+
+
+def install_history(settings, on_otto):
+    """
+    Change history of codes, roles, prices and coupons: Otto installs django-simple-history and
+    its middleware (who made a change) itself; a stock shop gets both here, and the history of
+    its prices and offers (``SHOP_HISTORY_APP``), which Otto's own models keep.
+    """
+    apps = [] if "simple_history" in settings.INSTALLED_APPS else ["simple_history"]
+    if not on_otto and SHOP_HISTORY_APP not in settings.INSTALLED_APPS:
+        apps.append(SHOP_HISTORY_APP)
+    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, *apps]
+    if HISTORY_MIDDLEWARE not in settings.MIDDLEWARE:
+        settings.MIDDLEWARE = [*settings.MIDDLEWARE, HISTORY_MIDDLEWARE]
 
 
 def plugin_settings(settings):
@@ -268,6 +286,7 @@ def plugin_settings(settings):
             "ecommerce_plugin.ccx_purchases.fulfillment.CcxPurchaseFulfillmentModule")
     if on_otto:
         otto_celery_settings(settings)
+    install_history(settings, on_otto)
     settings.INSTALLED_APPS = [
         *settings.INSTALLED_APPS,
         *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),

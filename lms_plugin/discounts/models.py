@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
+from lms_plugin.history import PluginHistoricalRecords
+
 
 class Scope(models.TextChoices):
     SITE = "site", "Site (domain)"
@@ -69,6 +71,7 @@ class DiscountRestrictionConfig(ScopedDiscountConfig):
     """
 
     disabled = models.BooleanField(default=True, help_text=_("Checked: no learner gets the discount here."))
+    history = PluginHistoricalRecords()
 
     class Meta(ScopedDiscountConfig.Meta):
         verbose_name = _("discount restriction")
@@ -82,6 +85,7 @@ class DiscountPercentageConfig(ScopedDiscountConfig):
     """
 
     percentage = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(100)])
+    history = PluginHistoricalRecords()
 
     class Meta(ScopedDiscountConfig.Meta):
         verbose_name = _("discount percentage")

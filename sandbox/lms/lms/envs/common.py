@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "corsheaders",
     "waffle",
     "django_celery_results",
+    # openedx-platform lms/envs/common.py installs it (and its HistoryRequestMiddleware).
+    "simple_history",
     "drf_spectacular",
     "openedx.core.djangoapps.plugins",
     "openedx.core.djangoapps.content.course_overviews",
