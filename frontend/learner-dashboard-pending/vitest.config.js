@@ -18,7 +18,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./test/setup.js'],
-    include: ['src/**/*.test.{js,jsx}'],
+    include: ['src/**/*.test.{js,jsx}', 'test/**/*.test.js'],
     restoreMocks: true,
     // Published as extensionless ES modules and CommonJS: pre-bundle them, as webpack bundles
     // them in an MFE.

@@ -21,9 +21,10 @@ class PaidModeRequiresPurchase(PipelineStep):
 
     def run_filter(self, user, course_key, mode):  # pylint: disable=arguments-differ
         if api.requires_purchase(platform.requesting_user(), course_key, mode):
+            overview = platform.course_overview_or_none(course_key)
             raise CourseEnrollmentStarted.PreventEnrollment(
                 f"{errors.PURCHASE_REQUIRED}: "
-                + _("enrolling in %(course_key)s (%(mode)s) requires a purchase.")
-                % {"course_key": course_key, "mode": mode or _("default mode")}
+                + _("enrolling in %(course)s (%(mode)s) requires a purchase.")
+                % {"course": getattr(overview, "display_name", None) or course_key, "mode": mode or _("default mode")}
             )
         return {"user": user, "course_key": course_key, "mode": mode}

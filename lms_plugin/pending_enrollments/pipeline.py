@@ -21,6 +21,27 @@ FAILED_NOTE = _(
     "We could not enroll you in this course. Our support team has been told and will contact you; "
     "you do not need to pay again."
 )
+# What the dashboard's script shows and announces as it polls; "{course_name}" is the course's name.
+SLOW_NOTE = _("This is taking longer than usual. You can leave this page; your purchase is safe and we will finish it.")
+STOPPED_NOTE = _("Still processing. Reload this page later to see your course.")
+READY_ANNOUNCEMENT = _("{course_name} is ready.")
+UPGRADE_ANNOUNCEMENT = _("Your upgrade in {course_name} is complete.")
+FAILED_ANNOUNCEMENT = _("We could not enroll you in {course_name}.")
+
+
+def script_messages():
+    """
+    The polling script's texts, as ``data-pending-*`` attribute name -> text (the templates write
+    them on the element that carries the status URL).
+    """
+    return {
+        "data-pending-failed-note": str(FAILED_NOTE),
+        "data-pending-slow-note": str(SLOW_NOTE),
+        "data-pending-stopped-note": str(STOPPED_NOTE),
+        "data-pending-ready-announcement": str(READY_ANNOUNCEMENT),
+        "data-pending-upgrade-announcement": str(UPGRADE_ANNOUNCEMENT),
+        "data-pending-failed-announcement": str(FAILED_ANNOUNCEMENT),
+    }
 
 
 def note_for(status):
@@ -72,7 +93,8 @@ class AddPendingEnrollmentsToDashboard(PipelineStep):
     """
     Legacy dashboard: ``commerce_pending_enrollments`` (courses paid for, no enrollment yet: shown
     with the course link disabled), ``commerce_pending_upgrades`` (course id -> note, for listed
-    enrollments being upgraded), and the URLs of the status endpoint and the polling script.
+    enrollments being upgraded), the URLs of the status endpoint and the polling script, and the
+    script's texts (``commerce_pending_script_messages``, attribute name -> text).
     """
 
     def run_filter(self, context, template_name):  # pylint: disable=arguments-differ
@@ -99,4 +121,5 @@ class AddPendingEnrollmentsToDashboard(PipelineStep):
         context["commerce_pending_status_url"] = status_url()
         context["commerce_pending_script_url"] = static(SCRIPT)
         context["commerce_pending_failed_note"] = str(FAILED_NOTE)
+        context["commerce_pending_script_messages"] = script_messages()
         return {"context": context, "template_name": template_name}

@@ -26,7 +26,9 @@ def facts_url(course_key):
 @pytest.fixture
 def courses(db):
     for key, price in ((PAID, 100), (FREE, 0)):
-        CourseOverview.objects.create(id=key, org=key.org, display_name=str(key), max_student_enrollments_allowed=3)
+        CourseOverview.objects.create(
+            id=key, org=key.org, display_name=f"{key.course} Course", max_student_enrollments_allowed=3
+        )
         CourseMode.objects.create(course_id=key, mode_slug="honor", mode_display_name="Honor", min_price=price)
 
 
@@ -86,6 +88,14 @@ def test_the_filter_refuses_a_learner_request_in_the_model_too(courses):
         CourseEnrollment.enroll(learner, PAID, mode="honor")
 
 
+def test_the_refusal_names_the_course_by_its_title(courses):
+    learner = make_user("learner")
+    with impersonate(learner), pytest.raises(EnrollmentNotAllowed) as refused:
+        CourseEnrollment.enroll(learner, PAID, mode="honor")
+    assert f"enrolling in {PAID.course} Course (honor) requires a purchase." in str(refused.value)
+    assert str(PAID) not in str(refused.value)
+
+
 def test_server_code_without_a_request_may_enroll(courses):
     assert CurrentRequestUserMiddleware  # crum is what tells a request from server code
     learner = make_user("learner")
@@ -135,7 +145,7 @@ def test_course_facts_count_each_mode_apart_and_say_which_are_paid(client, cours
         {"mode_slug": "audit", "paid": False, "students_enrolled": 2, "staff_enrolled": 1},
         {"mode_slug": "honor", "paid": True, "students_enrolled": 2, "staff_enrolled": 1},
     ]
-    assert body["course_title"] == str(PAID)
+    assert body["course_title"] == "P101 Course"
     assert (body["total_enrolled"], body["staff_enrolled"]) == (6, 2)
 
 

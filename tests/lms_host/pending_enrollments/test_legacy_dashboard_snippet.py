@@ -85,3 +85,18 @@ def test_nothing_pending_renders_nothing(learner):
     html = render(learner)
     assert "pending" not in html
     assert "<script" not in html
+
+
+def test_the_snippet_gives_the_script_its_texts_and_a_live_region(learner):
+    api.record_pending(learner, [(NEW, "verified")])
+    html = render(learner)
+    poller = html.split('class="commerce-pending-poller"', 1)[1].split("></li>", 1)[0]
+    assert 'data-pending-slow-note="This is taking longer than usual.' in poller
+    assert 'data-pending-stopped-note="Still processing. Reload this page later to see your course."' in poller
+    assert 'data-pending-ready-announcement="{course_name} is ready."' in poller
+    assert 'data-pending-upgrade-announcement="Your upgrade in {course_name} is complete."' in poller
+    assert 'data-pending-failed-announcement="We could not enroll you in {course_name}."' in poller
+    live = html.split("data-pending-live", 1)[1].split(">", 1)[0]
+    assert 'role="status"' in live and 'aria-live="polite"' in live
+    assert "hidden" not in html.split("data-pending-live", 1)[0].rsplit("<li", 1)[1]  # hidden text is never read
+

@@ -167,6 +167,16 @@ def test_the_legacy_dashboard_lists_the_pending_course_with_its_link_disabled(cl
     assert "pending_enrollments/pending_enrollments.js" in html
 
 
+def test_the_sandbox_dashboard_gives_the_script_its_texts_and_a_live_region(client, course, learner):
+    hand_off(client, token())
+    html = client.get("/dashboard").content.decode()
+    body = html.split("<body", 1)[1].split(">", 1)[0]
+    assert 'data-pending-slow-note="This is taking longer than usual.' in body
+    assert 'data-pending-ready-announcement="{course_name} is ready."' in body
+    live = html.split("data-pending-live", 1)[1].split(">", 1)[0]
+    assert 'aria-live="polite"' in live and 'role="status"' in live
+
+
 def test_learner_home_data_carries_the_pending_status_of_an_upgrade(client, course, learner):
     CourseEnrollment.enroll(learner, COURSE_KEY, mode="audit")
     hand_off(client, token())

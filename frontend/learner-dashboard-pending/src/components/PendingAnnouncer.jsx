@@ -7,8 +7,8 @@ import { ACTIVE, FAILED } from '../data/store';
 
 /*
  * The one polite live region of the page: screen readers hear when a course is ready, when one
- * failed, and when processing takes longer than usual. Rendered (empty) from the start so the
- * change is announced.
+ * failed, when processing takes longer than usual and when the page stops checking. Rendered
+ * (empty) from the start so the change is announced.
  */
 const PendingAnnouncer = ({ state }) => {
   const { formatMessage } = useIntl();
@@ -21,7 +21,11 @@ const PendingAnnouncer = ({ state }) => {
     }
   });
   const anyPending = Object.values(state.entries).some((entry) => entry.status === 'pending');
-  if (state.slow && anyPending) { lines.push(formatMessage(messages.slowNote)); }
+  if (state.stopped && anyPending) {
+    lines.push(formatMessage(messages.stoppedNote));
+  } else if (state.slow && anyPending) {
+    lines.push(formatMessage(messages.slowNote));
+  }
   return (
     <div className="sr-only commerce-pending-live" role="status" aria-live="polite" aria-atomic="true">
       {lines.join(' ')}
@@ -33,6 +37,7 @@ PendingAnnouncer.propTypes = {
   state: PropTypes.shape({
     entries: PropTypes.objectOf(PropTypes.shape({ status: PropTypes.string, courseName: PropTypes.string })),
     slow: PropTypes.bool,
+    stopped: PropTypes.bool,
   }).isRequired,
 };
 

@@ -95,6 +95,15 @@ describe('a new course bought', () => {
     expect(screen.getByText('New Course').closest('[data-course-id]')).toHaveTextContent('taking longer than usual');
   });
 
+  it('says so when it stops checking, on the card and to screen readers', async () => {
+    useLms({ first: [status(NEW)], options: { slowAfter: 0, giveUpAfter: 0 } });
+    render(<CourseList />);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Reload this page later'));
+    const entry = screen.getByText('New Course').closest('[data-course-id]');
+    expect(entry).toHaveTextContent('Reload this page later');
+    expect(entry).not.toHaveTextContent('taking longer than usual');
+  });
+
   it('says plainly when the enrollment failed for good', async () => {
     useLms({ first: [status(NEW)], answer: () => [status(NEW, { fulfillment_failed: true })] });
     render(<CourseList />);

@@ -14,13 +14,13 @@
   var startedAt = Date.now();
 
   function schedule(factor) {
+    delay = Math.min(delay * factor, maxDelay);
     if (Date.now() - startedAt >= giveUpAfter) {
       var stopped = document.querySelector("[data-redemption-stopped]");
       if (stopped) { stopped.hidden = false; }
       return;
     }
     window.setTimeout(check, delay);
-    delay = Math.min(delay * factor, maxDelay);
   }
 
   function check() {
