@@ -11,6 +11,7 @@ from oscar.core.loading import get_model
 from ecommerce_plugin.coupons.rest_api.v1.serializers import CreateCouponSerializer
 from ecommerce_plugin.finance.views import PriceSerializer
 from ecommerce_plugin.invoices.rest_api.v1.serializers import IssueInvoiceSerializer
+from ecommerce_plugin.prices import format_price
 
 Voucher = get_model("voucher", "Voucher")
 
@@ -116,7 +117,8 @@ class InvoiceForm(ApiForm):
     def __init__(self, *args, seats=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sku"].widget.choices = [
-            (seat.sku, f"{seat.certificate_type} ({seat.sku}, {seat.price} {seat.currency})") for seat in seats
+            (seat.sku, f"{seat.certificate_type} ({seat.sku}, {format_price(seat.price, seat.currency)})")
+            for seat in seats
         ]
 
 

@@ -25,6 +25,7 @@ from ecommerce_plugin.finance import api as finance_api
 from ecommerce_plugin.finance import errors as finance_errors
 from ecommerce_plugin.finance.errors import FinanceError
 from ecommerce_plugin.invoices import api as invoices_api
+from ecommerce_plugin.prices import format_price
 from ecommerce_plugin.registration_codes import api as codes_api
 
 TEMPLATES = "ecommerce_plugin/course_pages/"
@@ -52,8 +53,9 @@ def _course_url(course_key, anchor=""):
 @login_required
 def index(request):
     roles = finance_api.commerce_roles(request.user)
+    titles = catalog_api.course_titles(list(roles))
     courses = [
-        {"course_key": key, "title": catalog_api.course_title(key), "finance_admin": "finance_admin" in held}
+        {"course_key": key, "title": titles.get(key), "finance_admin": "finance_admin" in held}
         for key, held in roles.items()
     ]
     return render(request, f"{TEMPLATES}index.html", {"courses": courses})
@@ -141,7 +143,8 @@ def issue_invoice(request, course_key):
         _("Invoice %(reference)s issued to %(company)s: %(quantity)s registration codes at %(price)s, total "
           "%(total)s. The codes are being emailed to %(email)s; you can also download them here.")
         % {"reference": invoice.reference, "company": invoice.company_name, "quantity": invoice.quantity,
-           "price": invoice.price_per_seat, "total": invoice.total, "email": invoice.contact_email},
+           "price": format_price(invoice.price_per_seat, None), "total": format_price(invoice.total, None),
+           "email": invoice.contact_email},
     )
     return redirect("commerce_ecommerce:course-page-invoice", course_key=course_key, invoice_id=invoice.id)
 
@@ -197,7 +200,7 @@ def invoice_action(request, course_key, invoice_id, action):
             messages.success(
                 request,
                 _("Invoice %(reference)s is marked paid (%(total)s).")
-                % {"reference": invoice.reference, "total": invoice.total},
+                % {"reference": invoice.reference, "total": format_price(invoice.total, None)},
             )
         else:
             messages.success(
@@ -242,8 +245,9 @@ def change_price(request, course_key, sku):
         return _refused(request, exc)
     messages.success(
         request,
-        _("The price of the %(mode)s seat (%(sku)s) changed from %(old)s to %(new)s %(currency)s. The LMS's "
-          "course mode is being updated.")
-        % {"mode": seat.certificate_type, "sku": sku, "old": old, "new": new, "currency": seat.currency},
+        _("The price of the %(mode)s seat (%(sku)s) changed from %(old)s to %(new)s. The LMS's course mode is being "
+          "updated.")
+        % {"mode": seat.certificate_type, "sku": sku, "old": format_price(old, seat.currency),
+           "new": format_price(new, seat.currency)},
     )
     return redirect(_course_url(course_key, "#seats"))

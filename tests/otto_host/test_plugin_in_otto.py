@@ -323,3 +323,48 @@ def test_the_plugin_templates_render_on_otto(on_site):
     })
     assert messages["subject"].endswith("your registration codes for order EDX-1")
     assert "Otto Course" in messages["body"] and "Otto Course" in messages["html"]
+
+
+def test_a_price_change_reaches_the_lms_through_otto_publisher(site_configuration, otto_seat_class, monkeypatch,
+                                                                django_capture_on_commit_callbacks):
+    from ecommerce_plugin.finance import api as finance_api  # noqa: PLC0415
+    from ecommerce_plugin.finance.models import CourseRole  # noqa: PLC0415
+
+    published = []
+    monkeypatch.setattr("ecommerce.courses.models.Course.publish_to_lms", lambda course: published.append(course.id))
+    seat = platform.create_or_update_seat(
+        partner=site_configuration.partner, course_key="course-v1:edX+Priced+2026", course_title="Otto 104",
+        certificate_type="verified", price=Decimal("49.00"),
+    )
+    published.clear()
+    money = UserFactory()
+    CourseRole.objects.create(user=money, course_key=seat.course_key, role=CourseRole.FINANCE_ADMIN)
+    with django_capture_on_commit_callbacks(execute=True):
+        finance_api.change_seat_price(money, seat.sku, Decimal("60.00"))
+    assert published == ["course-v1:edX+Priced+2026"]
+    from ecommerce.courses.models import Course  # noqa: PLC0415
+
+    prices = [product.stockrecords.first().price for product in Course.objects.get(id=seat.course_key).seat_products]
+    assert prices == [Decimal("60.00")]
+
+
+def test_the_course_pages_are_mounted_and_role_checked_on_otto(client, site_configuration, otto_seat_class,
+                                                               monkeypatch, settings):
+    from ecommerce_plugin.finance.models import CourseRole  # noqa: PLC0415
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, site_configuration.site.domain]
+    monkeypatch.setattr("ecommerce.courses.models.Course.publish_to_lms", lambda course: None)
+    seat = platform.create_or_update_seat(
+        partner=site_configuration.partner, course_key="course-v1:edX+Pages+2026", course_title="Otto 105",
+        certificate_type="verified", price=Decimal("49.00"),
+    )
+    url = reverse("commerce_ecommerce:course-page", kwargs={"course_key": seat.course_key})
+    assert url == "/commerce/courses/course-v1:edX+Pages+2026/"
+    money, stranger = UserFactory(), UserFactory()
+    CourseRole.objects.create(user=money, course_key=seat.course_key, role=CourseRole.FINANCE_ADMIN)
+    client.force_login(stranger)
+    assert client.get(url, SERVER_NAME=site_configuration.site.domain).status_code == 403
+    client.force_login(money)
+    page = client.get(url, SERVER_NAME=site_configuration.site.domain)
+    assert page.status_code == 200
+    assert f'data-sku="{seat.sku}"' in page.content.decode() and 'id="invoice-form"' in page.content.decode()

@@ -140,7 +140,7 @@ def test_a_finance_admin_issues_an_invoice_and_is_told_what_was_done(issued):
     assert response["Location"] == f"{PAGE}invoices/{invoice.id}/"
     assert RegistrationCode.objects.filter(invoice=invoice).count() == 3
     assert confirmations(response) == [
-        "Invoice INV-7 issued to Acme: 3 registration codes at 80.00, total 240.00. The codes are being emailed "
+        "Invoice INV-7 issued to Acme: 3 registration codes at $80.00, total $240.00. The codes are being emailed "
         "to ada@acme.test; you can also download them here."
     ]
     detail = client.get(response["Location"]).content.decode()
@@ -194,7 +194,7 @@ def test_an_invoice_without_codes_downloads_the_header_row(issued):
 def test_marking_paid_is_confirmed(issued):
     client, invoice, _ = issued
     response = post(client, f"{PAGE}invoices/{invoice.id}/paid/", {})
-    assert confirmations(response) == ["Invoice INV-7 is marked paid (240.00)."]
+    assert confirmations(response) == ["Invoice INV-7 is marked paid ($240.00)."]
     invoice.refresh_from_db()
     assert invoice.status == Invoice.PAID
 
@@ -295,8 +295,8 @@ def test_a_finance_admin_changes_a_price_and_is_told(money, seat, committed, fak
         response = post(client, f"{PAGE}seats/{seat.sku}/price/", {"price": "120.00"})
     assert response.status_code == 302
     assert confirmations(response) == [
-        "The price of the verified seat (VERI-DEMO) changed from 100.00 to 120.00 USD. The LMS's course mode is "
-        "being updated."
+        "The price of the verified seat (VERI-DEMO) changed from $100.00 to $120.00. The LMS's course mode is being "
+        "updated."
     ]
     assert StockRecord.objects.get(partner_sku=seat.sku).price == Decimal("120.00")
     assert fake_lms.puts[-1][1]["modes"] == [
