@@ -1,6 +1,6 @@
 """
 A learner in a real browser: after checkout the legacy dashboard shows the course pending, then
-active, without a reload (real LMS, ecommerce and worker processes; services pass).
+active, without a reload, and announces it (real LMS, ecommerce and worker processes; services pass).
 """
 import pytest
 from django.conf import settings
@@ -62,4 +62,8 @@ def test_dashboard_shows_the_course_pending_then_active_without_reload(
         # The platform's course home: the learning MFE (the sandbox LMS's LEARNING_MICROFRONTEND_URL).
         assert entry.locator("a.course-link").get_attribute("href") == f"http://localhost:2000/course/{DEMO_COURSE}/home"
         assert entry.locator(".note").count() == 0
+        # Screen readers hear it: the dashboard's polite live region names the course.
+        live = page.locator("[data-pending-live]")
+        assert live.get_attribute("aria-live") == "polite"
+        assert "is ready." in live.inner_text()
         browser.close()
