@@ -109,6 +109,16 @@ def seat_course_keys():
     )
 
 
+def sells_course(course_key):
+    """
+    Whether the shop sells seats of ``course_key`` (one query).
+    """
+    return ProductAttributeValue.objects.filter(
+        attribute__code="course_key", value_text=str(course_key), product__parent__product_class__slug="seat",
+        product__structure="child",
+    ).exists()
+
+
 def fetch_course_facts(course_key):
     """
     The LMS's answer about the course run (a dict), or None when the LMS does not know it.

@@ -118,11 +118,17 @@ def _seats(course_keys=None):
 
 
 def _course_info(seats):
-    """``{course_key: (title, currency)}`` from the seats (a priced seat's currency first)."""
+    """
+    ``{course_key: (title, currency)}``: the course's title the host's way (Otto's course name, a
+    stock shop's parent product), else its seats' parent product; a priced seat's currency first.
+    """
+    from ecommerce_plugin.catalog import api as catalog_api  # noqa: PLC0415
+
     info = {}
     for seat in sorted(seats.values(), key=lambda seat: (seat.course_key, not seat.priced)):
         info.setdefault(seat.course_key, (seat.course_title, seat.currency))
-    return info
+    titles = catalog_api.course_titles(list(info)) if info else {}
+    return {course: (titles.get(course) or title, currency) for course, (title, currency) in info.items()}
 
 
 def course_titles(course_keys):

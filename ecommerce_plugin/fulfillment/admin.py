@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from ecommerce_plugin.admin_rules import ALL, MachineOwnedFieldsAdmin
 from ecommerce_plugin.fulfillment import api
 from ecommerce_plugin.fulfillment.models import FailedFulfillmentOrder, LineFulfillment
 from ecommerce_plugin.fulfillment.status import ORDER
@@ -70,7 +71,8 @@ class LineErrorInline(admin.TabularInline):
 
 
 @admin.register(FailedFulfillmentOrder)
-class FailedFulfillmentOrderAdmin(admin.ModelAdmin):
+class FailedFulfillmentOrderAdmin(MachineOwnedFieldsAdmin):
+    machine_owned_fields = ALL
     list_display = ("number", "user", "status", "date_placed", "line_errors")
     search_fields = ("number", "user__username", "user__email")
     actions = [retry_fulfillment, refund_failed_lines]
@@ -135,7 +137,16 @@ class FailedFulfillmentOrderAdmin(admin.ModelAdmin):
 
 
 @admin.register(LineFulfillment)
-class LineFulfillmentAdmin(admin.ModelAdmin):
+class LineFulfillmentAdmin(MachineOwnedFieldsAdmin):
+    """
+    What fulfillment recorded per line (attempts, last error, completion): read-only; a failed
+    order is retried or refunded from "Failed fulfillments", through the fulfillment API.
+    """
+
+    machine_owned_fields = ALL
     list_display = ("line", "attempts", "last_error_kind", "completed_at", "modified")
     list_filter = ("last_error_kind",)
-    readonly_fields = ("line", "attempts", "last_error_kind", "last_error", "completed_at", "modified")
+    search_fields = ("=line__id", "line__order__number")
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -3,23 +3,22 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from ecommerce_plugin.admin_rules import ALL, MachineOwnedFieldsAdmin
 from ecommerce_plugin.invoices.models import Invoice
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(admin.ModelAdmin):
+class InvoiceAdmin(MachineOwnedFieldsAdmin):
     """
     Read-only: invoices are issued, paid and voided through the API, which checks the finance_admin role.
     """
 
+    machine_owned_fields = ALL
     list_display = (
         "reference", "company_name", "course_key", "quantity", "price_per_seat", "status", "created", "course_page",
     )
     list_filter = ("status",)
     search_fields = ("reference", "company_name", "course_key")
-
-    def has_add_permission(self, request):
-        return False
 
     @admin.display(description=_("Issue, pay, void, codes"))
     def course_page(self, invoice):

@@ -95,11 +95,12 @@ def otto_celery_settings(settings):
     }
 
 
-def install_history(settings, on_otto):
+def install_apps(settings, on_otto):
     """
-    Change history of codes, roles, prices and coupons: Otto installs django-simple-history and
-    its middleware (who made a change) itself; a stock shop gets both here, and the history of
-    its prices and offers (``SHOP_HISTORY_APP``), which Otto's own models keep.
+    The feature apps, after what they need. Change history of codes, roles, prices and coupons:
+    Otto installs django-simple-history and its middleware (who made a change) itself; a stock
+    shop gets both here, and the history of its prices and offers (``SHOP_HISTORY_APP``), which
+    Otto's own models keep.
     """
     apps = [] if "simple_history" in settings.INSTALLED_APPS else ["simple_history"]
     if not on_otto and SHOP_HISTORY_APP not in settings.INSTALLED_APPS:
@@ -107,6 +108,10 @@ def install_history(settings, on_otto):
     settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, *apps]
     if HISTORY_MIDDLEWARE not in settings.MIDDLEWARE:
         settings.MIDDLEWARE = [*settings.MIDDLEWARE, HISTORY_MIDDLEWARE]
+    settings.INSTALLED_APPS = [
+        *settings.INSTALLED_APPS,
+        *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),
+    ]
 
 
 def plugin_settings(settings):
@@ -286,8 +291,4 @@ def plugin_settings(settings):
             "ecommerce_plugin.ccx_purchases.fulfillment.CcxPurchaseFulfillmentModule")
     if on_otto:
         otto_celery_settings(settings)
-    install_history(settings, on_otto)
-    settings.INSTALLED_APPS = [
-        *settings.INSTALLED_APPS,
-        *(app for app in FEATURE_APPS if app not in settings.INSTALLED_APPS),
-    ]
+    install_apps(settings, on_otto)

@@ -54,9 +54,16 @@ class ScopedDiscountConfig(models.Model):
             raise ValidationError({"scope_value": _("Say which site, organization or course run this row is for.")})
         if self.scope == Scope.COURSE:
             try:
-                self.scope_value = str(CourseKey.from_string(value))
+                key = CourseKey.from_string(value)
             except InvalidKeyError as exc:
                 raise ValidationError({"scope_value": _("%(value)r is not a course key.") % {"value": value}}) from exc
+            from lms_plugin import platform  # noqa: PLC0415
+
+            if platform.course_overview_or_none(key) is None:
+                raise ValidationError(
+                    {"scope_value": _("The LMS has no course %(value)s: check the key.") % {"value": value}}
+                )
+            self.scope_value = str(key)
         elif self.scope == Scope.SITE and not Site.objects.filter(domain=value).exists():
             raise ValidationError({"scope_value": _("No site has the domain %(value)r.") % {"value": value}})
 
