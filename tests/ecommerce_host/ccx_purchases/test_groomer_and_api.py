@@ -127,6 +127,9 @@ def test_quote_api_prices_an_upgrade(client_for, coach, purchase):
     )
     assert response.status_code == 200
     assert (response.json()["amount_paid"], response.json()["amount_due"]) == ("30.00", "6.00")
+    # Formatted as the shop formats money, for a page to show as is (the buy page's live price).
+    assert (response.json()["total_display"], response.json()["amount_paid_display"],
+            response.json()["amount_due_display"]) == ("$36.00", "$30.00", "$6.00")
 
 
 def test_basket_lines_api_then_checkout_api_buys_a_ccx(client_for, coach, ccx_course):

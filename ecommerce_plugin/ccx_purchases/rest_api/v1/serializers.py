@@ -2,6 +2,7 @@
 Request and response shapes of the CCX purchases API.
 """
 from django.utils.translation import gettext as _
+from oscar.templatetags.currency_filters import currency as format_currency
 from rest_framework import serializers
 
 
@@ -50,6 +51,19 @@ class QuoteSerializer(serializers.Serializer):
     amount_paid = serializers.DecimalField(max_digits=12, decimal_places=2)
     amount_due = serializers.DecimalField(max_digits=12, decimal_places=2)
     currency = serializers.CharField()
+    # The amounts as the shop formats money (its locale and currency format), for pages to show as is.
+    total_display = serializers.SerializerMethodField()
+    amount_paid_display = serializers.SerializerMethodField()
+    amount_due_display = serializers.SerializerMethodField()
+
+    def get_total_display(self, quote) -> str:
+        return format_currency(quote.total, quote.currency)
+
+    def get_amount_paid_display(self, quote) -> str:
+        return format_currency(quote.amount_paid, quote.currency)
+
+    def get_amount_due_display(self, quote) -> str:
+        return format_currency(quote.amount_due, quote.currency)
 
 
 class BasketLineSerializer(serializers.Serializer):

@@ -10,28 +10,18 @@
 (function () {
   "use strict";
   var form = document.getElementById("ccx-form");
-  if (!form || !window.fetch || !window.Intl) { return; }
+  if (!form || !window.fetch) { return; }
   var price = document.getElementById("ccx-price");
   var seats = document.getElementById("ccx-seats");
   var slider = document.getElementById("ccx-seats-slider");
   var sliderRow = document.getElementById("ccx-slider-row");
   var recalculate = document.getElementById("ccx-recalculate");
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-  var currency = form.getAttribute("data-currency");
-  var language = document.documentElement.lang || form.getAttribute("data-language") || "en";
   var purchase = form.getAttribute("data-purchase");
   var sequence = 0;
   var timer = null;
 
-  function money(value) {
-    try {
-      return new Intl.NumberFormat(language, { style: "currency", currency: currency }).format(Number(value));
-    } catch (e) {
-      return value + " " + currency;
-    }
-  }
-
-  function show(className, text, amountDue) {
+  function show(className, text, amountDue, detail) {
     var p = document.createElement("p");
     p.id = "ccx-amount-due";
     p.className = className;
@@ -39,7 +29,14 @@
       p.setAttribute("data-amount-due", amountDue);
     }
     p.textContent = text;
-    price.replaceChildren(p);
+    var shown = [p];
+    if (detail) {
+      var more = document.createElement("p");
+      more.id = "ccx-amount-detail";
+      more.textContent = detail;
+      shown.push(more);
+    }
+    price.replaceChildren.apply(price, shown);
   }
 
   function chosenModules() {
@@ -65,8 +62,12 @@
     }).then(function (answer) {
       if (mine !== sequence) { return; }  // a newer change is being priced
       if (answer.ok) {
-        var text = form.getAttribute("data-text-due").replace("%(amount)s", money(answer.json.amount_due));
-        show("ccx-quoted", text, answer.json.amount_due);
+        // Amounts come formatted by the shop (its currency format), as the server-rendered page shows them.
+        var q = answer.json;
+        var text = form.getAttribute("data-text-due").replace("%(amount)s", q.amount_due_display);
+        var detail = Number(q.amount_paid) > 0 ? form.getAttribute("data-text-detail")
+          .replace("%(total)s", q.total_display).replace("%(paid)s", q.amount_paid_display) : "";
+        show("ccx-quoted", text, q.amount_due, detail);
       } else {
         show("ccx-refused text-danger", answer.json.message || form.getAttribute("data-text-unavailable"));
         price.firstChild.setAttribute("data-error-code", answer.json.error_code || "");
@@ -77,6 +78,9 @@
   }
 
   function soon() {
+    // An earlier refusal of the posted form no longer describes what is on screen.
+    var stale = document.getElementById("ccx-error");
+    if (stale) { stale.remove(); }
     clearTimeout(timer);
     timer = setTimeout(quote, 250);
   }
