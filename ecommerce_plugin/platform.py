@@ -17,6 +17,8 @@ from edx_rest_api_client.client import OAuthAPIClient
 
 OTTO = "otto"
 STOCK_OSCAR = "oscar"
+# Otto's waffle sample choosing ecommerce-worker over fulfilling in the checkout request.
+OTTO_ASYNC_FULFILLMENT_SAMPLE = "async_order_fulfillment"
 
 
 class SeatNotPublished(Exception):
@@ -136,6 +138,14 @@ class StockOscarShop:
 
         return reverse("basket:summary")
 
+    def enqueue_fulfillment(self, order_number, retry=False):
+        """
+        Fulfil ``order_number`` the shop's one asynchronous way: here the plugin's worker.
+        """
+        from ecommerce_plugin.fulfillment.tasks import fulfill_order, task_id_for  # noqa: PLC0415
+
+        return fulfill_order.apply_async(args=[order_number], task_id=task_id_for(order_number, retry))
+
 
 class OttoShop(StockOscarShop):
     """
@@ -205,6 +215,32 @@ class OttoShop(StockOscarShop):
             raise LookupError(f"No charge {reference} is recorded for basket {basket.id}.")
         processor = get_processor_class_by_name(charge.processor_name)(basket.site)
         return processor.issue_credit(order_number, basket, reference, amount, currency)
+
+    def enqueue_fulfillment(self, order_number, retry=False):
+        """
+        Otto's way, never the plugin's worker, as Otto's ``EdxOrderPlacementMixin.handle_successful_order``
+        chooses: with the waffle sample ``async_order_fulfillment`` on, ecommerce-worker's
+        ``fulfill_order`` (which PUTs Otto's ``orders/<number>/fulfill/``); off, Otto's
+        ``post_checkout`` receiver, here and now. Otto offers every line again; the plugin's
+        ``CompletedLinesModule`` keeps the Complete ones from being fulfilled twice.
+        """
+        import waffle  # noqa: PLC0415
+        from oscar.core.loading import get_class  # noqa: PLC0415
+
+        order = _model("order", "Order").objects.select_related("site", "user").get(number=order_number)
+        if waffle.sample_is_active(OTTO_ASYNC_FULFILLMENT_SAMPLE):
+            from ecommerce_worker.fulfillment.v1.tasks import fulfill_order  # noqa: PLC0415
+
+            partner = order.site.siteconfiguration.partner
+            return fulfill_order.delay(
+                order.number, site_code=getattr(partner, "short_code", None) or partner.code, email_opt_in=False
+            )
+        request = _current_request() or _synthetic_request(order.user, order.site)
+        with self.pricing_request(order.user, request):
+            get_class("checkout.signals", "post_checkout").send(
+                sender=self, order=order, request=request, email_opt_in=False
+            )
+        return None
 
     def create_or_update_seat(self, *, partner, course_key, course_title, certificate_type, price, sku=None,
                               id_verification_required=False):
@@ -436,3 +472,19 @@ def payment_processor_response_model():
     from ecommerce.extensions.payment.models import PaymentProcessorResponse  # noqa: PLC0415
 
     return PaymentProcessorResponse
+
+
+def enqueue_fulfillment(order_number, retry=False):
+    """
+    Fulfil a placed order the host's one asynchronous way (stock: the plugin's worker; Otto: its
+    switch and ecommerce-worker). Never both: the plugin's task refuses to run on Otto.
+    """
+    return shop().enqueue_fulfillment(order_number, retry)
+
+
+def otto_enrollment_fulfillment_module():
+    """
+    Otto's seat module (``ecommerce.extensions.fulfillment.modules.EnrollmentFulfillmentModule``),
+    which the plugin's Otto seat module extends.
+    """
+    return import_string("ecommerce.extensions.fulfillment.modules.EnrollmentFulfillmentModule")

@@ -90,6 +90,23 @@ def requesting_user():
     return get_current_user()
 
 
+def request_has_edx_api_key():
+    """
+    Whether the request being served carries the platform's ``EDX_API_KEY`` (``X-Edx-Api-Key``):
+    the server-to-server credential upstream's ``ApiKeyHeaderPermission`` accepts, and the one
+    Otto's enrollment fulfillment module sends (with no user).
+    """
+    import hmac  # noqa: PLC0415
+
+    from crum import get_current_request  # noqa: PLC0415
+    from django.conf import settings  # noqa: PLC0415
+
+    request = get_current_request()
+    api_key = getattr(settings, "EDX_API_KEY", None)
+    presented = request.META.get("HTTP_X_EDX_API_KEY") if request is not None else None
+    return bool(api_key and presented) and hmac.compare_digest(str(presented), str(api_key))
+
+
 def is_course_staff(user, course_key):
     """
     Whether ``user`` is staff or instructor of the course (the platform's own roles).

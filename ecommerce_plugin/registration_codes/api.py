@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from ecommerce_plugin import platform
 from ecommerce_plugin.finance import api as finance_api
-from ecommerce_plugin.registration_codes import errors
+from ecommerce_plugin.registration_codes import errors, products
 from ecommerce_plugin.registration_codes.data import CODE_ALPHABET, IssuedCode, RedemptionState
 from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
 from ecommerce_plugin.registration_codes.models import Redemption, RegistrationCode
@@ -119,11 +119,23 @@ def _issued(rows):
 
 def is_multi_seat_line(line):
     """
-    A seat line bought in quantity: the buyer gets codes, not an enrollment.
+    A line whose buyer gets codes, not an enrollment: on a stock shop a seat line bought in
+    quantity; on Otto a line of the plugin's own ``Registration Codes`` product (Otto's
+    enrollment module would enroll the buyer for any ``Seat`` line, and revoke it at refund).
     """
     from ecommerce_plugin.catalog.api import seat_for_product  # noqa: PLC0415
 
-    return line.quantity > 1 and line.product is not None and seat_for_product(line.product) is not None
+    if line.product is None:
+        return False
+    if platform.is_otto():
+        return products.is_code_product(line.product)
+    return line.quantity > 1 and seat_for_product(line.product) is not None
+
+
+def seat_of_code_line(line):
+    from ecommerce_plugin.catalog.api import seat_for_product  # noqa: PLC0415
+
+    return products.seat_for_code_product(line.product) if platform.is_otto() else seat_for_product(line.product)
 
 
 def multi_seat_lines(basket):
@@ -147,12 +159,10 @@ def issue_codes_for_line(line):
     """
     The line's codes, issued once (a retried fulfillment finds them and issues nothing more).
     """
-    from ecommerce_plugin.catalog.api import seat_for_product  # noqa: PLC0415
-
     existing = list(RegistrationCode.objects.filter(order_line=line).values_list("code", flat=True))
     if existing:
         return existing
-    seat = seat_for_product(line.product)
+    seat = seat_of_code_line(line)
     codes = create_codes(line.quantity, seat=seat, unit_price=line.unit_price_incl_tax, order_line=line)
     order = line.order
     on_commit_robust(lambda: _send_codes_email_later(order.id))
@@ -378,8 +388,13 @@ def add_seats_to_basket(user, sku, quantity, request=None):
 
         held_seats_api.refuse_if_held(user, seat)
     Product = get_model("catalogue", "Product")
+    if quantity > 1 and platform.is_otto():
+        # On Otto codes are their own product, so no Otto module claims (or revokes) the line.
+        product = products.code_product_for_seat(seat)
+    else:
+        product = Product.objects.get(id=seat.product_id)
     basket = platform.open_basket(user, request)
     basket.flush()
     basket.strategy = get_class("partner.strategy", "Selector")().strategy(request=request, user=user)
-    basket.add_product(Product.objects.get(id=seat.product_id), quantity)
+    basket.add_product(product, quantity)
     return basket

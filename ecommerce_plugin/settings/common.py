@@ -114,6 +114,25 @@ def install_apps(settings, on_otto):
     ]
 
 
+OTTO_ENROLLMENT_MODULE = "ecommerce.extensions.fulfillment.modules.EnrollmentFulfillmentModule"
+PLUGIN_OTTO_ENROLLMENT_MODULE = "ecommerce_plugin.fulfillment.otto.EnrollmentFulfillmentModule"
+# Before Otto's own modules, in this order (see ecommerce_plugin/fulfillment/otto.py).
+PLUGIN_OTTO_LEADING_MODULES = (
+    "ecommerce_plugin.fulfillment.otto.CompletedLinesModule",
+    "ecommerce_plugin.fulfillment.otto.RegistrationCodesModule",
+    "ecommerce_plugin.fulfillment.otto.CcxPurchaseModule",
+)
+
+
+def otto_fulfillment_modules(otto_modules):
+    """
+    Otto's ``FULFILLMENT_MODULES`` with the plugin's: its leading modules first, Otto's seat module
+    replaced in its place by the plugin's subclass, Otto's other modules kept in their order.
+    """
+    modules = [PLUGIN_OTTO_ENROLLMENT_MODULE if path == OTTO_ENROLLMENT_MODULE else path for path in otto_modules]
+    return [*PLUGIN_OTTO_LEADING_MODULES, *(path for path in modules if path not in PLUGIN_OTTO_LEADING_MODULES)]
+
+
 def plugin_settings(settings):
     """
     Add the plugin's defaults to the ecommerce settings module.
@@ -291,4 +310,7 @@ def plugin_settings(settings):
             "ecommerce_plugin.ccx_purchases.fulfillment.CcxPurchaseFulfillmentModule")
     if on_otto:
         otto_celery_settings(settings)
+        # Otto fulfils through its FULFILLMENT_MODULES (in the request, or in ecommerce-worker with
+        # the ``async_order_fulfillment`` sample): the plugin's modules go there (fulfillment/otto.py).
+        settings.FULFILLMENT_MODULES = otto_fulfillment_modules(getattr(settings, "FULFILLMENT_MODULES", []))
     install_apps(settings, on_otto)

@@ -15,5 +15,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("sandbox_ecommerce.urls")),
 ]
+if apps.is_installed("ecommerce.extensions.fulfillment"):
+    # The Otto-faithful settings: Otto's order API (ecommerce-worker PUTs ``orders/<number>/fulfill/``).
+    urlpatterns.append(path("api/v2/", include(("ecommerce.extensions.api.v2.urls", "v2"))))
 urlpatterns.extend(get_plugin_url_patterns(PROJECT_TYPE))
 urlpatterns.append(path("", include(apps.get_app_config("oscar").urls[0])))

@@ -2,11 +2,14 @@
 The Otto-faithful sandbox: the test settings with replicas of what Otto has where the plugin
 touches it (openedx-unsupported/ecommerce ``open-release/sumac.master`` 126b670782e0): Otto's fork
 of the basket app (per-site baskets), ``site.siteconfiguration``, ``Course`` and its seats, Otto's
-``dynamic_conditional_offer`` rows, its status pipelines and ``FULFILLMENT_MODULES``.
+``dynamic_conditional_offer`` rows, its status pipelines and ``FULFILLMENT_MODULES``, the
+fulfillment app (``post_checkout`` receiver, API, modules), the refund app and the order
+fulfillment endpoint ecommerce-worker calls.
 """
 from edx_django_utils.plugins import add_plugins
 
 from ecommerce.extensions.fulfillment.status import LINE, ORDER
+from ecommerce.extensions.refund.status import REFUND, REFUND_LINE
 from ecommerce.plugins import PROJECT_TYPE, SettingsType
 from ecommerce.settings.base import *  # noqa: F401,F403  pylint: disable=wildcard-import,unused-wildcard-import
 from ecommerce.settings.test import CELERY_TASK_ALWAYS_EAGER, CELERY_TASK_EAGER_PROPAGATES, PASSWORD_HASHERS  # noqa: F401
@@ -16,7 +19,12 @@ INSTALLED_APPS = [  # noqa: F405
     "ecommerce.extensions.basket.apps.BasketConfig" if app == "oscar.apps.basket.apps.BasketConfig" else app
     for app in INSTALLED_APPS  # noqa: F405
 ]
-INSTALLED_APPS += ["ecommerce.core.apps.CoreAppConfig", "ecommerce.courses.apps.CoursesConfig"]
+INSTALLED_APPS += [
+    "ecommerce.core.apps.CoreAppConfig",
+    "ecommerce.courses.apps.CoursesConfig",
+    "ecommerce.extensions.fulfillment.apps.FulfillmentAppConfig",
+    "ecommerce.extensions.refund.apps.RefundConfig",
+]
 MIDDLEWARE = [*MIDDLEWARE, "django.contrib.sites.middleware.CurrentSiteMiddleware"]  # noqa: F405
 
 # Otto's ecommerce/settings/_oscar.py.
@@ -38,14 +46,32 @@ OSCAR_LINE_STATUS_PIPELINE = {
     LINE.FULFILLMENT_SERVER_ERROR: (LINE.COMPLETE,),
     LINE.COMPLETE: (),
 }
+# Otto's list, less the modules the sandbox does not replicate (Otto's loader would log each of them
+# as unloadable): CouponFulfillmentModule, EnrollmentCodeFulfillmentModule,
+# CourseEntitlementFulfillmentModule, ExecutiveEducation2UFulfillmentModule.
 FULFILLMENT_MODULES = [
     "ecommerce.extensions.fulfillment.modules.EnrollmentFulfillmentModule",
-    "ecommerce.extensions.fulfillment.modules.CouponFulfillmentModule",
-    "ecommerce.extensions.fulfillment.modules.EnrollmentCodeFulfillmentModule",
-    "ecommerce.extensions.fulfillment.modules.CourseEntitlementFulfillmentModule",
     "ecommerce.extensions.fulfillment.modules.DonationsFromCheckoutTestFulfillmentModule",
-    "ecommerce.extensions.fulfillment.modules.ExecutiveEducation2UFulfillmentModule",
 ]
+# Otto's settings/base.py (the enrollment module's key and timeout; the sandbox LMS accepts the key).
+EDX_API_KEY = "sandbox-edx-api-key"
+ENROLLMENT_FULFILLMENT_TIMEOUT = 7
+OSCAR_INITIAL_REFUND_STATUS = REFUND.OPEN
+OSCAR_INITIAL_REFUND_LINE_STATUS = REFUND_LINE.OPEN
+OSCAR_REFUND_STATUS_PIPELINE = {
+    REFUND.OPEN: (REFUND.DENIED, REFUND.PAYMENT_REFUND_ERROR, REFUND.PAYMENT_REFUNDED),
+    REFUND.PAYMENT_REFUND_ERROR: (REFUND.PAYMENT_REFUNDED, REFUND.PAYMENT_REFUND_ERROR),
+    REFUND.PAYMENT_REFUNDED: (REFUND.REVOCATION_ERROR, REFUND.COMPLETE),
+    REFUND.REVOCATION_ERROR: (REFUND.REVOCATION_ERROR, REFUND.COMPLETE),
+    REFUND.DENIED: (),
+    REFUND.COMPLETE: (),
+}
+OSCAR_REFUND_LINE_STATUS_PIPELINE = {
+    REFUND_LINE.OPEN: (REFUND_LINE.DENIED, REFUND_LINE.REVOCATION_ERROR, REFUND_LINE.COMPLETE),
+    REFUND_LINE.REVOCATION_ERROR: (REFUND_LINE.REVOCATION_ERROR, REFUND_LINE.COMPLETE),
+    REFUND_LINE.DENIED: (),
+    REFUND_LINE.COMPLETE: (),
+}
 # Otto's celery settings use celery's old names; the plugin adds its imports and route there.
 CELERY_IMPORTS = ("ecommerce_worker.fulfillment.v1.tasks",)
 CELERY_ROUTES = {"ecommerce_worker.fulfillment.v1.tasks.fulfill_order": {"queue": "ecommerce.fulfillment"}}

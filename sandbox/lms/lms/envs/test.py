@@ -15,5 +15,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # added before the plugins' test settings phase.
 CUSTOM_COURSES_EDX = True
 INSTALLED_APPS += ["lms.djangoapps.ccx"]  # noqa: F405
+# The key Otto's enrollment fulfillment module sends (``X-Edx-Api-Key``); the Otto-faithful
+# ecommerce sandbox (ecommerce.settings.otto_test) has the same value.
+EDX_API_KEY = "sandbox-edx-api-key"
 
 add_plugins(__name__, ProjectType.LMS, SettingsType.TEST)

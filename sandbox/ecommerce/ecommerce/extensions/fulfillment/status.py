@@ -19,4 +19,3 @@ class LINE:
     FULFILLMENT_TIMEOUT_ERROR = "Fulfillment Timeout Error"
     FULFILLMENT_SERVER_ERROR = "Fulfillment Server Error"
     COMPLETE = "Complete"
-    REVOKED = "Revoked"

@@ -16,6 +16,10 @@ class BasePaymentProcessor(metaclass=abc.ABCMeta):
 
     NAME = None
 
+    def __init__(self, site=None):
+        # Otto builds a processor for a site (``processor_class(site)``); the stock sandbox builds one without.
+        self.site = site
+
     @abc.abstractmethod
     def handle_processor_response(self, response, basket=None):
         """
