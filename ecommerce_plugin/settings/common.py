@@ -133,6 +133,16 @@ def otto_fulfillment_modules(otto_modules):
     return [*PLUGIN_OTTO_LEADING_MODULES, *(path for path in modules if path not in PLUGIN_OTTO_LEADING_MODULES)]
 
 
+def otto_settings(settings):
+    """
+    On Otto: the plugin's tasks on their own queue, and its fulfillment modules in Otto's
+    ``FULFILLMENT_MODULES`` (Otto fulfils in the request, or in ecommerce-worker with the
+    ``async_order_fulfillment`` sample; see ecommerce_plugin/fulfillment/otto.py).
+    """
+    otto_celery_settings(settings)
+    settings.FULFILLMENT_MODULES = otto_fulfillment_modules(getattr(settings, "FULFILLMENT_MODULES", []))
+
+
 def plugin_settings(settings):
     """
     Add the plugin's defaults to the ecommerce settings module.
@@ -309,8 +319,5 @@ def plugin_settings(settings):
     _append(settings, "COMMERCE_FULFILLMENT_MODULES",
             "ecommerce_plugin.ccx_purchases.fulfillment.CcxPurchaseFulfillmentModule")
     if on_otto:
-        otto_celery_settings(settings)
-        # Otto fulfils through its FULFILLMENT_MODULES (in the request, or in ecommerce-worker with
-        # the ``async_order_fulfillment`` sample): the plugin's modules go there (fulfillment/otto.py).
-        settings.FULFILLMENT_MODULES = otto_fulfillment_modules(getattr(settings, "FULFILLMENT_MODULES", []))
+        otto_settings(settings)
     install_apps(settings, on_otto)
