@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from ecommerce_plugin.api_errors import DB_BIGINT_MAX, INVALID_REQUEST, CommerceError, refused
+from ecommerce_plugin.api_schema import ErrorDocumentingAutoSchema
 
 NOT_AUTHENTICATED = "not_authenticated"
 PERMISSION_DENIED = "permission_denied"
@@ -62,6 +63,7 @@ class CommerceAPIView(APIView):
 
     authentication_classes = (JwtAuthentication, SessionAuthentication)
     permission_classes = (IsAuthenticated,)
+    schema = ErrorDocumentingAutoSchema()
 
     def get_exception_handler(self):
         return exception_handler

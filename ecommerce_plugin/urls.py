@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("ecommerce_plugin.finance.urls")),
     path("", include("ecommerce_plugin.course_pages.urls")),
     path("commerce/discounts/token/", keep_token, name="discount-token"),
+    path("", include("ecommerce_plugin.api_docs")),
 ]
 if platform.shop().mounts_checkout_pages:
     urlpatterns.insert(0, path("", include("ecommerce_plugin.checkout.urls")))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("lms_plugin.paid_enrollments.urls")),
     path("api/discounts/v2/", include("lms_plugin.discounts.rest_api.v2.urls")),
     path("", include("lms_plugin.pending_enrollments.urls")),
+    path("", include("lms_plugin.api_docs")),
 ]
 # CCX v1 exists only where the host runs CCX (the feature app is installed only then).
 if apps.is_installed("lms_plugin.ccx"):

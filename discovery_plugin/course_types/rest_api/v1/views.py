@@ -17,6 +17,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from discovery_plugin import platform
+from discovery_plugin.api_errors import PluginErrorsMixin
 from discovery_plugin.conf import setting
 from discovery_plugin.course_types import api, errors
 from discovery_plugin.course_types.rest_api.v1 import serializers
@@ -26,7 +27,7 @@ class PartnerNotFound(LookupError):
     pass
 
 
-class CourseTypesAPIView(GenericAPIView):
+class CourseTypesAPIView(PluginErrorsMixin, GenericAPIView):
     authentication_classes = (JwtAuthentication, SessionAuthentication)
     permission_classes = (IsAuthenticated,)
     pagination_class = None

@@ -1,7 +1,7 @@
 """
 The checkout API: add SKUs to one's basket, pay for one's basket.
 """
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
@@ -41,7 +41,13 @@ class CheckoutView(CommerceAPIView):
     when the basket was already paid; 4xx with an ``error_code`` and nothing charged otherwise.
     """
 
-    @extend_schema(request=CheckoutRequestSerializer, responses={201: PlacedOrderSerializer})
+    @extend_schema(
+        request=CheckoutRequestSerializer,
+        responses={
+            201: PlacedOrderSerializer,
+            402: OpenApiResponse(description="``payment_declined``: the processor refused the charge."),
+        },
+    )
     def post(self, request):
         serializer = CheckoutRequestSerializer(data=request.data)
         if not serializer.is_valid():

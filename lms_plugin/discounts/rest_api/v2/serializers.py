@@ -8,8 +8,3 @@ class CourseUserDiscountSerializer(serializers.Serializer):
     discount_applicable = serializers.BooleanField(source="applicable")
     discount_percent = serializers.IntegerField(source="percentage")
     jwt = serializers.CharField()
-
-
-class ErrorSerializer(serializers.Serializer):
-    error_code = serializers.CharField()
-    message = serializers.CharField()

@@ -14,12 +14,14 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lms_plugin.api_errors import PluginErrorsMixin
 from lms_plugin.discounts import api, errors
-from lms_plugin.discounts.rest_api.v2.serializers import CourseUserDiscountSerializer, ErrorSerializer
+from lms_plugin.discounts.rest_api.v2.serializers import CourseUserDiscountSerializer
+from lms_plugin.schema import ErrorSerializer
 
 
 @method_decorator(never_cache, name="dispatch")
-class CourseUserDiscountView(APIView):
+class CourseUserDiscountView(PluginErrorsMixin, APIView):
     """
     Whether the requesting learner gets the course's discount, and a short-lived JWT that proves it.
 

@@ -16,11 +16,12 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lms_plugin.api_errors import PluginErrorsMixin
 from lms_plugin.paid_enrollments import api, errors
 from lms_plugin.trusted_services import IsTrustedService
 
 
-class CourseEnrollmentFactsView(APIView):
+class CourseEnrollmentFactsView(PluginErrorsMixin, APIView):
     authentication_classes = (JwtAuthentication, SessionAuthentication)
     permission_classes = (IsAuthenticated, IsTrustedService)
 

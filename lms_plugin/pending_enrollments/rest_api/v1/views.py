@@ -3,6 +3,7 @@ GET /api/pending_enrollments/v1/status/?course_id=...: what the dashboard's scri
 POST /api/pending_enrollments/v1/fulfillment/: ecommerce reports an order's fulfillment state.
 """
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
@@ -13,6 +14,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lms_plugin.api_errors import PluginErrorsMixin
 from lms_plugin.pending_enrollments import api, errors
 from lms_plugin.pending_enrollments.errors import PendingEnrollmentError
 from lms_plugin.trusted_services import IsTrustedService
@@ -32,7 +34,7 @@ def _serialize(status):
     }
 
 
-class PendingEnrollmentStatusView(APIView):
+class PendingEnrollmentStatusView(PluginErrorsMixin, APIView):
     """
     The requesting learner's pending enrollments, or the state of each ``course_id`` asked for:
     ``{"results": [{"course_id", "status": "pending"|"active"|"none", "mode", "has_access", "created",
@@ -45,6 +47,9 @@ class PendingEnrollmentStatusView(APIView):
     authentication_classes = (JwtAuthentication, SessionAuthentication)
     permission_classes = (IsAuthenticated,)
 
+    @extend_schema(parameters=[OpenApiParameter(
+        "course_id", str, many=True, description="Course keys to report on (repeatable); default: the pending ones.",
+    )])
     def get(self, request):
         course_ids = request.GET.getlist("course_id") or None
         try:
@@ -76,7 +81,7 @@ class _FulfillmentReport(serializers.Serializer):
     enrollments = _Enrollment(many=True, allow_empty=False, max_length=100)
 
 
-class FulfillmentStateView(APIView):
+class FulfillmentStateView(PluginErrorsMixin, APIView):
     """
     ``POST {"username", "order_number", "state": "failed"|"pending"|"cancelled", "enrollments":
     [{"course_id", "mode"}]}``: the ecommerce worker says an order's seat lines failed for good,
