@@ -23,6 +23,7 @@ from ecommerce_plugin.coupons import api as coupons_api
 from ecommerce_plugin.course_pages.forms import CouponForm, InvoiceForm, PriceForm
 from ecommerce_plugin.finance import api as finance_api
 from ecommerce_plugin.finance import errors as finance_errors
+from ecommerce_plugin.finance import reports as finance_reports
 from ecommerce_plugin.finance.errors import FinanceError
 from ecommerce_plugin.invoices import api as invoices_api
 from ecommerce_plugin.prices import format_price
@@ -77,6 +78,7 @@ def _render_course(request, course_key, status=200, **forms):
         "coupon_form": forms.get("coupon_form") or CouponForm(),
         "invoices": invoices_api.list_invoices(request.user, course_key) if is_finance_admin else [],
         "invoice_form": forms.get("invoice_form") or InvoiceForm(seats=seats),
+        "reports": [(slug, audit.title) for slug, audit in finance_reports.AUDITS.items()] if is_finance_admin else [],
     }
     return render(request, f"{TEMPLATES}course.html", context, status=status)
 

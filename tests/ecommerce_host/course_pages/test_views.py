@@ -95,12 +95,13 @@ def test_a_finance_admin_sees_prices_coupons_and_invoices(money, seat):
     assert 'id="seats-table"' in page and 'class="price-form"' in page
     assert 'id="coupon-form"' in page and 'id="invoice-form"' in page
     assert 'for="invoice_company_name"' in page and 'aria-describedby="invoice_contact_email_help' in page
+    assert f'href="/commerce/finance/reports/seats-sold/{COURSE}/"' in page
 
 
 def test_course_staff_see_coupons_but_not_prices_or_invoices(teacher):
     page = browser_for(teacher).get(PAGE).content.decode()
     assert 'id="coupon-form"' in page and 'class="buy-form"' in page
-    assert 'id="invoice-form"' not in page and 'class="price-form"' not in page
+    assert 'id="invoice-form"' not in page and 'class="price-form"' not in page and 'id="reports"' not in page
 
 
 def test_someone_with_no_role_in_the_course_is_refused_with_the_reason(stranger):
