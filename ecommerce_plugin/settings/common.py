@@ -231,12 +231,14 @@ def plugin_settings(settings):
     # .. setting_description: Longest wait in seconds between two retries of a fulfillment.
     _default(settings, "COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX", 600)
     # The discount token never stays in a URL (access logs): moved to the session, then a redirect.
-    _token_middleware = "ecommerce_plugin.discounts.url_tokens.DiscountTokenOutOfUrlMiddleware"
-    if _token_middleware not in settings.MIDDLEWARE:
-        settings.MIDDLEWARE = [*settings.MIDDLEWARE, _token_middleware]
     # Oscar's dashboard coupon, offer and range forms skip the plugin's rules: they redirect to the
     # course pages (course_pages.host_guards).
-    _append(settings, "MIDDLEWARE", "ecommerce_plugin.course_pages.host_guards.HostCouponFormsGuard")
+    _append(
+        settings,
+        "MIDDLEWARE",
+        "ecommerce_plugin.discounts.url_tokens.DiscountTokenOutOfUrlMiddleware",
+        "ecommerce_plugin.course_pages.host_guards.HostCouponFormsGuard",
+    )
     # .. setting_name: COMMERCE_DISCOUNTS_JWT_AUDIENCE
     # .. setting_default: "openedx-commerce-discount" (the host's value if it sets one)
     # .. setting_description: The ``aud`` the LMS plugin puts in its discount JWTs (same setting name
