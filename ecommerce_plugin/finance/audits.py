@@ -197,27 +197,30 @@ def enrollment_audit(course_keys=None):
     facts = {row.course_key: row for row in CourseFacts.objects.filter(course_key__in=courses)}
     paid_modes = {course: _paid_modes(facts.get(course), seats, course) for course in courses}
     paid_seats = {pid: seat for pid, seat in seats.items() if seat.mode in paid_modes[seat.course_key]}
-    purchases = {}
+    # Rows are summed, not put in a dict: a GROUP BY that a host's ordering splits still adds up.
+    per_course_purchases = defaultdict(int)
     if paid_seats:
         staff_bought = _bought_by_staff({pid: seat.course_key for pid, seat in paid_seats.items()})
-        purchases = dict(
+        for product_id, count in (
             _sold_lines(paid_seats)
             .filter(quantity=1)
+            .order_by()
             .values("product_id")
             .annotate(n=Count("id", filter=~staff_bought) if staff_bought is not None else Count("id"))
             .values_list("product_id", "n")
-        )
-    per_course_purchases = defaultdict(int)
-    for product_id, count in purchases.items():
-        per_course_purchases[paid_seats[product_id].course_key] += count
-    redeemed = dict(
+        ):
+            per_course_purchases[paid_seats[product_id].course_key] += count
+    redeemed = defaultdict(int)
+    for course_key, count in (
         RegistrationCode.objects.filter(course_key__in=courses, status=RegistrationCode.REDEEMED)
         .annotate(by_staff=_staff("course_key", "redeemed_by_id"))
         .filter(by_staff=False)
+        .order_by()
         .values("course_key")
         .annotate(n=Count("id"))
         .values_list("course_key", "n")
-    )
+    ):
+        redeemed[course_key] += count
     rows = []
     for course in courses:
         fact = facts.get(course)
@@ -310,6 +313,7 @@ def payment_audit(course_keys=None, period=None):
     per_product = (
         Line.objects.filter(product_id__in=list(seats))
         .filter(_in_period("order__date_placed", period or DateRange()))
+        .order_by()
         .annotate(
             charged=Coalesce(processor_sum("charge"), Value(ZERO), output_field=MONEY),
             refunded=Coalesce(processor_sum("refund"), Value(ZERO), output_field=MONEY),
@@ -367,6 +371,7 @@ def seats_sold(course_keys=None, period=None):
         for product_id, n in (
             _sold_lines(seats, period)
             .filter(quantity=1)
+            .order_by()
             .values("product_id")
             .annotate(n=Count("id"))
             .values_list("product_id", "n")
