@@ -19,6 +19,8 @@ OTTO = "otto"
 STOCK_OSCAR = "oscar"
 # Otto's waffle sample choosing ecommerce-worker over fulfilling in the checkout request.
 OTTO_ASYNC_FULFILLMENT_SAMPLE = "async_order_fulfillment"
+# On Otto, the basket attribute keeping the discount token that verified for the basket (ADR 0018).
+DISCOUNT_TOKEN_ATTRIBUTE = "commerce_discount_jwt"
 
 
 class SeatNotPublished(Exception):
@@ -145,6 +147,16 @@ class StockOscarShop:
         from ecommerce_plugin.fulfillment.tasks import fulfill_order, task_id_for  # noqa: PLC0415
 
         return fulfill_order.apply_async(args=[order_number], task_id=task_id_for(order_number, retry))
+
+    # A stock shop keeps the discount token in the learner's session (discounts/url_tokens.py).
+    def stored_discount_token(self, basket):
+        return None
+
+    def store_discount_token(self, basket, token):
+        pass
+
+    def forget_discount_token(self, basket):
+        pass
 
 
 class OttoShop(StockOscarShop):
@@ -306,6 +318,33 @@ class OttoShop(StockOscarShop):
         return dict(Course.objects.filter(id__in=list(course_keys)).values_list("id", "name"))
 
 
+    def stored_discount_token(self, basket):
+        """
+        The token kept in Otto's ``BasketAttribute`` when it first verified for this basket, or None.
+        """
+        if basket.id is None:
+            return None
+        return (
+            _model("basket", "BasketAttribute").objects.filter(
+                basket_id=basket.id, attribute_type__name=DISCOUNT_TOKEN_ATTRIBUTE
+            ).values_list("value_text", flat=True).first()
+        )
+
+    def store_discount_token(self, basket, token):
+        if basket.id is None:
+            return
+        attribute_type, _ = _model("basket", "BasketAttributeType").objects.get_or_create(name=DISCOUNT_TOKEN_ATTRIBUTE)
+        _model("basket", "BasketAttribute").objects.update_or_create(
+            basket_id=basket.id, attribute_type=attribute_type, defaults={"value_text": token}
+        )
+
+    def forget_discount_token(self, basket):
+        if basket.id is not None:
+            _model("basket", "BasketAttribute").objects.filter(
+                basket_id=basket.id, attribute_type__name=DISCOUNT_TOKEN_ATTRIBUTE
+            ).delete()
+
+
 def _model(app_label, name):
     from oscar.core.loading import get_model  # noqa: PLC0415
 
@@ -462,6 +501,21 @@ def course_titles(course_keys):
     """
     keys = {str(key) for key in course_keys}
     return {key: title for key, title in shop().course_titles(keys).items() if title} if keys else {}
+
+def stored_discount_token(basket):
+    """
+    Otto: the discount token kept with the basket since it first verified (Stripe and PayPal's
+    executions carry none). A stock shop keeps it in the session instead: None.
+    """
+    return shop().stored_discount_token(basket)
+
+
+def store_discount_token(basket, token):
+    shop().store_discount_token(basket, token)
+
+
+def forget_discount_token(basket):
+    shop().forget_discount_token(basket)
 
 
 def payment_processor_response_model():

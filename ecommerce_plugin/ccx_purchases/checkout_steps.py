@@ -18,6 +18,7 @@ from ecommerce_plugin.ccx_purchases.api import module_prices
 from ecommerce_plugin.ccx_purchases.data import QUOTE_SKU_PREFIX, LineKind
 from ecommerce_plugin.ccx_purchases.errors import CcxPurchaseRefused
 from ecommerce_plugin.ccx_purchases.models import CcxBasketLine, CcxPurchase
+from ecommerce_plugin.checkout.paying import being_paid
 from ecommerce_plugin.checkout.steps import CheckoutStep
 
 Basket = get_model("basket", "Basket")
@@ -68,13 +69,14 @@ class CcxQuoteStep(CheckoutStep):
     @staticmethod
     def _baskets_paying(basket, purchases):
         """
-        Ids of the other baskets holding a reservation that still counts (that basket is frozen, i.e.
-        its payment is under way). A reservation of a basket thawed or submitted since is void.
+        Ids of the other baskets holding a reservation that still counts (that basket's payment
+        is under way: frozen, or on Otto in a payment view, ``checkout.paying``). A reservation of
+        a basket thawed or submitted since is void.
         """
         others = {p.reserved_by_basket_id for p in purchases if p.reserved_by_basket_id not in (None, basket.id)}
         if not others:
             return set()
-        return set(Basket.objects.filter(id__in=others, status=Basket.FROZEN).values_list("id", flat=True))
+        return set(Basket.objects.filter(being_paid(), id__in=others).values_list("id", flat=True))
 
     @staticmethod
     def _check(quote, line, prices, user, *, purchases, busy):

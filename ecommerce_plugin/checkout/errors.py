@@ -11,6 +11,7 @@ PAYMENT_DECLINED = "payment_declined"
 PAYMENT_FAILED = "payment_failed"
 ORDER_CREATION_FAILED = "order_creation_failed"
 PRODUCT_NOT_FOUND = "product_not_found"
+PAYMENT_IN_PROGRESS = "payment_in_progress"
 
 
 class CheckoutRefused(CommerceError):

@@ -16,7 +16,12 @@ from django.utils.module_loading import import_string
 class CheckoutStep:
     """
     Base class of a checkout step; both hooks do nothing unless overridden.
+
+    On Otto the steps run in the pre-payment check in front of Otto's payment views
+    (``checkout.otto``); a step whose check Otto already makes itself sets ``runs_on_otto = False``.
     """
+
+    runs_on_otto = True
 
     def prepare(self, basket, context):
         """

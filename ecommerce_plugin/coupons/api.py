@@ -18,6 +18,7 @@ from ecommerce_plugin import platform
 from ecommerce_plugin.checkout.api import prepare_basket
 from ecommerce_plugin.checkout.data import CheckoutContext
 from ecommerce_plugin.checkout.errors import CheckoutRefused
+from ecommerce_plugin.checkout.paying import being_paid
 from ecommerce_plugin.coupons import errors
 from ecommerce_plugin.coupons.data import Coupon
 from ecommerce_plugin.finance import api as finance_api
@@ -140,7 +141,7 @@ def refusal_for(voucher, user, basket=None):
     """
     Why ``voucher`` cannot be used by ``user`` now (a ``CheckoutRefused``), or None.
 
-    Uses in flight count: baskets frozen for payment with this voucher, other than ``basket``.
+    Uses in flight count: baskets being paid with this voucher (``checkout.paying``), other than ``basket``.
     """
     if not voucher.is_active():
         return CheckoutRefused(
@@ -150,7 +151,7 @@ def refusal_for(voucher, user, basket=None):
     available, message = voucher.is_available_to_user(user=user)
     if not available:
         return CheckoutRefused(errors.COUPON_ALREADY_USED, str(message))
-    in_flight = Basket.objects.filter(vouchers=voucher, status=Basket.FROZEN)
+    in_flight = Basket.objects.filter(being_paid(), vouchers=voucher)
     if basket is not None:
         in_flight = in_flight.exclude(id=basket.id)
     in_flight = in_flight.count()

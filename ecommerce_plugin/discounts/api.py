@@ -3,15 +3,21 @@ The discount feature's public interface: what discount a basket gets from the LM
 the one-order-per-token bookkeeping the checkout step does.
 
 Where the token comes from: ``basket.checkout_context.params["discount_jwt"]`` when not empty
-(the checkout API puts it there through ``checkout.api.prepare_basket``), else the token the
-learner's session keeps for the seat's course (``url_tokens``: the basket page's script posted it,
-or a ``?discount_jwt=`` link was moved there), so the token never needs to be in a URL.
+(the checkout API puts it there through ``checkout.api.prepare_basket``). Then, on a stock shop,
+the token the learner's session keeps for the seat's course (``url_tokens``: the basket page's
+script posted it, or a ``?discount_jwt=`` link was moved there), so the token never needs to be in
+a URL. On Otto (ADR 0018), the request's GET or POST ``discount_jwt`` (Otto's basket page, the
+payment MFE), else the token kept with the basket the first time it verified, so that Stripe's and
+PayPal's executions, which carry none, charge the price the learner saw; and Otto's waffle flag
+``offer.dynamic_discount`` still switches the discount on and off.
 """
 import logging
 
+import waffle
 from crum import get_current_request
 from django.db import IntegrityError, transaction
 
+from ecommerce_plugin import platform
 from ecommerce_plugin.catalog.api import seat_for_product
 from ecommerce_plugin.discounts import errors
 from ecommerce_plugin.discounts.data import DiscountRefusal, DiscountVerdict
@@ -24,6 +30,8 @@ TOKEN_PARAM = "discount_jwt"
 # The verdict is computed once per basket object and token: Oscar asks the condition and the
 # benefit several times per offer application.
 _VERDICT_ATTR = "_commerce_lms_discount_verdict"
+_STORED_ATTR = "_commerce_stored_discount_token"
+OTTO_DISCOUNT_FLAG = "offer.dynamic_discount"  # Otto's offer/constants.py DYNAMIC_DISCOUNT_FLAG
 
 
 def discount_token_for_basket(basket):
@@ -34,11 +42,32 @@ def discount_token_for_basket(basket):
     if context is not None and (context.params or {}).get(TOKEN_PARAM):
         return context.params[TOKEN_PARAM]
     request = getattr(context, "request", None) or get_current_request()
+    if platform.is_otto():
+        return _request_token(request) or stored_token(basket)
     session = getattr(request, "session", None)
     if not has_session_tokens(session):
         return None
     line = seat_line(basket)
     return token_in_session(session, seat_for_product(line.product).course_key) if line is not None else None
+
+
+def _request_token(request):
+    """Otto's ``get_decoded_jwt_discount_from_request``: GET on a GET, POST on a POST (and GET)."""
+    if request is None:
+        return None
+    return request.GET.get(TOKEN_PARAM) or (request.POST.get(TOKEN_PARAM) if request.method == "POST" else None)
+
+
+def stored_token(basket):
+    """Otto: the token kept with the basket since it verified (one query per basket object)."""
+    if _STORED_ATTR not in basket.__dict__:
+        basket.__dict__[_STORED_ATTR] = platform.stored_discount_token(basket)
+    return basket.__dict__[_STORED_ATTR]
+
+
+def forget_stored_token(basket):
+    platform.forget_discount_token(basket)
+    basket.__dict__[_STORED_ATTR] = None
 
 
 def seat_line(basket):
@@ -61,6 +90,14 @@ def verdict_for_basket(basket):
         return cached
     verdict = _judge(basket, token)
     setattr(basket, _VERDICT_ATTR, verdict)
+    if token and platform.is_otto() and token != stored_token(basket):
+        # A token from this request: kept once it verifies; one refused replaces what was kept,
+        # so the price charged later is the price this page shows.
+        if verdict.discount is not None:
+            platform.store_discount_token(basket, token)
+            basket.__dict__[_STORED_ATTR] = token
+        elif verdict.refusal is not None and stored_token(basket) is not None:
+            forget_stored_token(basket)
     return verdict
 
 
@@ -72,6 +109,8 @@ def forget_verdict(basket):
 def _judge(basket, token):
     if not token:
         return DiscountVerdict(token=None)
+    if platform.is_otto() and not _otto_flag_on():
+        return DiscountVerdict(token=token)  # Otto's switch is off: no discount, no refusal
     line = seat_line(basket)
     if line is None:
         return _refused(token, errors.BASKET_NOT_ONE_SEAT)
@@ -88,6 +127,11 @@ def _judge(basket, token):
     if DiscountRedemption.objects.filter(jti=discount.jti).exclude(basket_id=basket.id).exists():
         return _refused(token, errors.ALREADY_USED)
     return DiscountVerdict(token=token, discount=discount)
+
+
+def _otto_flag_on():
+    request = get_current_request()
+    return request is None or waffle.flag_is_active(request, OTTO_DISCOUNT_FLAG)
 
 
 def _refused(token, error_code):

@@ -14,6 +14,9 @@ NOT_APPLICABLE = "discount_not_applicable"
 BAD_PERCENT = "discount_percent_invalid"
 ALREADY_USED = "discount_token_already_used"
 BASKET_NOT_ONE_SEAT = "discount_basket_not_one_seat"
+TOKEN_V1_REFUSED = "discount_token_v1_refused"
+# Otto: the discount the learner was shown no longer holds at payment; the payment is refused.
+DISCOUNT_CHANGED = "discount_changed"
 
 MESSAGES = {
     TOKEN_MALFORMED: _("The discount link is damaged, so the full price applies."),
@@ -26,5 +29,8 @@ MESSAGES = {
     NOT_APPLICABLE: _("No discount applies to this course for you, so the full price applies."),
     BAD_PERCENT: _("The discount could not be verified, so the full price applies."),
     ALREADY_USED: _("This discount was already used for another order, so the full price applies."),
+    TOKEN_V1_REFUSED: _("The discount could not be verified, so the full price applies."),
+    DISCOUNT_CHANGED: _("The discount shown no longer applies; reload the page to see the current price. "
+                        "You have not been charged."),
     BASKET_NOT_ONE_SEAT: _("The discount applies to a basket with a single course seat only; full price applies."),
 }

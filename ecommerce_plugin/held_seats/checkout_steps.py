@@ -12,7 +12,12 @@ class HeldSeatStep(CheckoutStep):
     so two payments of one learner are checked one after the other: the first, once frozen,
     counts as paid for the second. Reads only the shop's database (no LMS call while the
     learner waits). Lines bought in quantity (registration codes) are not the buyer's seat.
+
+    Not on Otto: Otto refuses a seat the learner ordered itself (``UserAlreadyPlacedOrder`` in its
+    ``/basket/add/`` and payment flow), and the plugin does not refuse on other grounds there.
     """
+
+    runs_on_otto = False
 
     def prepare(self, basket, context):
         seats = [seat_for_product(line.product) for line in basket.all_lines() if line.quantity == 1 and line.product]

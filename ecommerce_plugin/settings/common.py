@@ -143,6 +143,36 @@ def otto_settings(settings):
     settings.FULFILLMENT_MODULES = otto_fulfillment_modules(getattr(settings, "FULFILLMENT_MODULES", []))
 
 
+def _payment_checks_settings(settings, on_otto):
+    """
+    Where the checks before a payment run, and the discount token settings that differ on Otto.
+    """
+    # The discount token never stays in a URL (access logs): moved to the session, then a redirect.
+    # Not on Otto: Otto's basket page and the payment MFE pass it as ``?discount_jwt=`` and Otto's
+    # views read it there (ADR 0018); the plugin keeps it in the basket once it verifies.
+    # On Otto, the checkout steps run in front of Otto's payment views (checkout/otto.py).
+    _token_middleware = "ecommerce_plugin.discounts.url_tokens.DiscountTokenOutOfUrlMiddleware"
+    _otto_middleware = "ecommerce_plugin.checkout.otto.OttoPrePaymentMiddleware"
+    _wanted = _otto_middleware if on_otto else _token_middleware
+    settings.MIDDLEWARE = [
+        *(entry for entry in settings.MIDDLEWARE if entry not in (_token_middleware, _otto_middleware)),
+        _wanted,
+    ]
+    # .. setting_name: COMMERCE_OTTO_PAYMENT_ATTEMPT_SECONDS
+    # .. setting_default: 300
+    # .. setting_description: On Otto, how long a payment started in one of Otto's payment views
+    #   holds its basket (a second payment of it is refused, its reservations count as in flight).
+    #   An attempt is ended when the view answers; this only voids one a crashed worker left.
+    _default(settings, "COMMERCE_OTTO_PAYMENT_ATTEMPT_SECONDS", 300)
+    # .. setting_name: COMMERCE_DISCOUNTS_V1_TOKENS
+    # .. setting_default: "refuse"
+    # .. setting_description: What the basket does with the platform's v1 discount token (no
+    #   ``course_key``, no ``jti``; what Otto's basket page and the payment MFE fetch): "refuse" it,
+    #   or "bind" it to its owner and the basket's single seat, with a jti derived from the token so
+    #   that it discounts one order only.
+    _default(settings, "COMMERCE_DISCOUNTS_V1_TOKENS", "refuse")
+
+
 def plugin_settings(settings):
     """
     Add the plugin's defaults to the ecommerce settings module.
@@ -230,15 +260,10 @@ def plugin_settings(settings):
     # .. setting_default: 600
     # .. setting_description: Longest wait in seconds between two retries of a fulfillment.
     _default(settings, "COMMERCE_FULFILLMENT_RETRY_BACKOFF_MAX", 600)
-    # The discount token never stays in a URL (access logs): moved to the session, then a redirect.
+    _payment_checks_settings(settings, on_otto)
     # Oscar's dashboard coupon, offer and range forms skip the plugin's rules: they redirect to the
     # course pages (course_pages.host_guards).
-    _append(
-        settings,
-        "MIDDLEWARE",
-        "ecommerce_plugin.discounts.url_tokens.DiscountTokenOutOfUrlMiddleware",
-        "ecommerce_plugin.course_pages.host_guards.HostCouponFormsGuard",
-    )
+    _append(settings, "MIDDLEWARE", "ecommerce_plugin.course_pages.host_guards.HostCouponFormsGuard")
     # .. setting_name: COMMERCE_DISCOUNTS_JWT_AUDIENCE
     # .. setting_default: "openedx-commerce-discount" (the host's value if it sets one)
     # .. setting_description: The ``aud`` the LMS plugin puts in its discount JWTs (same setting name

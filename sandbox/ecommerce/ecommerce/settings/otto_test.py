@@ -83,3 +83,24 @@ for _engine in TEMPLATES:  # noqa: F405
     _engine["DIRS"] = [path for path in _engine["DIRS"] if path != CHECKOUT_TEMPLATE_OVERRIDES]
 add_plugins(__name__, PROJECT_TYPE, SettingsType.COMMON)
 add_plugins(__name__, PROJECT_TYPE, SettingsType.TEST)
+
+# Otto's flow up to the order (replicas, see each module): its forked checkout app (free checkout,
+# receipt), its BasketMiddleware (per-site baskets, offers applied per request, after
+# CurrentSiteMiddleware), the BFF and Stripe payment URLs, one transaction per request.
+INSTALLED_APPS = [
+    "ecommerce.extensions.checkout.apps.CheckoutConfig" if app == "oscar.apps.checkout.apps.CheckoutConfig" else app
+    for app in INSTALLED_APPS
+]
+MIDDLEWARE = [
+    middleware for middleware in MIDDLEWARE
+    if middleware not in ("oscar.apps.basket.middleware.BasketMiddleware",
+                          "django.contrib.sites.middleware.CurrentSiteMiddleware")
+]
+_basket_at = MIDDLEWARE.index("waffle.middleware.WaffleMiddleware") + 1
+MIDDLEWARE[_basket_at:_basket_at] = [
+    "django.contrib.sites.middleware.CurrentSiteMiddleware",
+    "ecommerce.extensions.basket.middleware.BasketMiddleware",
+]
+ROOT_URLCONF = "ecommerce.otto_urls"
+DATABASES["default"]["ATOMIC_REQUESTS"] = True  # noqa: F405  (Otto's settings/base.py)
+PAYMENT_PROCESSORS = [*PAYMENT_PROCESSORS, "ecommerce.extensions.payment.processors.stripe.Stripe"]  # noqa: F405
