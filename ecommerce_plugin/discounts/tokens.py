@@ -222,8 +222,11 @@ def _public_keys(jwk_set_json, kid):
 def _same_course(claimed, seat_course_key):
     if not isinstance(claimed, str) or not seat_course_key:
         return False
+    seat_course_key = str(seat_course_key)
+    if claimed == seat_course_key:
+        return _course_key(claimed) is not None
     claimed_key = _course_key(claimed)
-    return claimed_key is not None and claimed_key == _course_key(str(seat_course_key))
+    return claimed_key is not None and claimed_key == _course_key(seat_course_key)
 
 
 @functools.lru_cache(maxsize=1024)
