@@ -148,7 +148,7 @@ class OttoPrePaymentMiddleware:
             return None  # Otto's view answers a basket it cannot find (or someone else's) itself
         context = CheckoutContext(user=request.user, request=request)
         try:
-            steps = begin(basket, context, match.view_name)
+            basket, steps = begin(basket, context, match.view_name)
         except CheckoutRefused as refused:
             log.info("Otto payment %s of basket %s refused before the charge: %s",
                      match.view_name, basket.id, refused.error_code)
@@ -165,7 +165,8 @@ def otto_steps():
 
 def begin(basket, context, url_name):
     """
-    Lock, price and check ``basket`` for a payment about to start in ``url_name``; returns the steps run.
+    Lock, price and check ``basket`` for a payment about to start in ``url_name``; returns the
+    basket as checked (its lines loaded) and the steps run.
 
     Raises ``CheckoutRefused`` (nothing reserved) when a step refuses or the basket is being paid
     already; what the refusal asks to do once the check's transaction rolled back is done first.
@@ -188,7 +189,7 @@ def _check(basket, context, url_name):
     locked = Basket.objects.select_for_update().filter(id=basket.id).first()
     if locked is None or locked.status == Basket.SUBMITTED:
         # Otto's view answers a submitted basket itself (duplicate order attempt).
-        return []
+        return basket, []
     earlier = PaymentAttempt.objects.filter(basket_id=basket.id).first()
     if earlier is not None:
         if live_attempts().filter(id=earlier.id).exists():
@@ -207,7 +208,7 @@ def _check(basket, context, url_name):
         raise CheckoutRefused(
             errors.PAYMENT_IN_PROGRESS, _("This basket is already being paid for."), http_status=409
         ) from exc
-    return steps
+    return locked, steps
 
 
 def _finish(basket, context, steps):

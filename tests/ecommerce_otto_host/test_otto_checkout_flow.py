@@ -6,11 +6,12 @@ checkout and ``EdxOrderPlacementMixin``, with the Stripe stand-in as the only mo
 import threading
 from decimal import Decimal
 
+import crum
 import pytest
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from ecommerce.courses.models import Course
@@ -22,7 +23,8 @@ from oscar.core.loading import get_model
 from otto_host.test_plugin_in_otto import otto_seat_class  # noqa: F401  (fixture)
 from waffle.models import Flag
 
-from ecommerce_plugin.checkout import steps
+from ecommerce_plugin.checkout import otto, steps
+from ecommerce_plugin.checkout.data import CheckoutContext
 from ecommerce_plugin.checkout.models import PaymentAttempt
 from ecommerce_plugin.checkout.otto import ENDPOINTS
 from ecommerce_plugin.discounts import errors as discount_errors
@@ -150,8 +152,7 @@ def test_a_stripe_payment_charges_the_discount_the_learner_saw(browser, learner,
     assert shown_total(browser) == Decimal("41.65")  # the next page load has no token in its URL
     intent_id = stripe_intent(browser)
 
-    with CaptureQueriesContext(connection) as queries:
-        response = stripe_checkout(browser, intent_id, seat.partner_sku)
+    response = stripe_checkout(browser, intent_id, seat.partner_sku)
 
     assert response.status_code == 201, response.content
     order = Order.objects.get(user=learner)
@@ -161,9 +162,28 @@ def test_a_stripe_payment_charges_the_discount_the_learner_saw(browser, learner,
     assert order.sources.get().amount_debited == Decimal("41.65")
     assert DiscountRedemption.objects.get().order == order
     assert not PaymentAttempt.objects.exists()
-    # Pinned: Otto's view (basket lookup, pricing, charge record, order writing) plus the plugin's
-    # check (basket lock, attempt, redemption claim and link, the kept token) and the offer history row.
-    assert len(queries.captured_queries) == 105, "\n".join(q["sql"] for q in queries.captured_queries)
+
+
+def test_the_check_before_the_charge_costs_a_fixed_number_of_queries(browser, learner, seat, discount_offer):
+    """Pinned: lock, attempt, pricing with the kept token, the jti claim; then the attempt's end."""
+    add_to_basket(browser, seat.partner_sku)
+    shown_total(browser, lms_tokens.lms_token(username="learner", course_key=COURSE))
+    intent_id = stripe_intent(browser)
+    basket = Basket.objects.get(owner=learner, status=Basket.OPEN)
+    request = RequestFactory().post("/payment/stripe/checkout/", {"payment_intent_id": intent_id})
+    request.user, request.site = learner, Site.objects.get(id=settings.SITE_ID)
+    context = CheckoutContext(user=learner, request=request)
+    crum.set_current_request(request)
+    try:
+        with CaptureQueriesContext(connection) as checking:
+            checked, ran = otto.begin(basket, context, "stripe:checkout")
+        with CaptureQueriesContext(connection) as finishing:
+            otto._finish(checked, context, ran)  # no order: the claim is released
+    finally:
+        crum.set_current_request(None)
+    assert len(checking.captured_queries) == 29, "\n".join(q["sql"] for q in checking.captured_queries)
+    assert len(finishing.captured_queries) == 7, "\n".join(q["sql"] for q in finishing.captured_queries)
+    assert not DiscountRedemption.objects.exists() and not PaymentAttempt.objects.exists()
 
 
 def test_a_kept_token_that_no_longer_verifies_refuses_the_payment_not_the_discount(browser, learner, seat,

@@ -113,9 +113,10 @@ class EdxOrderPlacementMixin(OrderPlacementMixin, metaclass=abc.ABCMeta):
         """Send a signal so that receivers can perform relevant tasks (e.g., fulfill the order)."""
         email_opt_in = False
         if waffle.sample_is_active("async_order_fulfillment"):
-            from ecommerce_worker.fulfillment.v1.tasks import fulfill_order  # noqa: PLC0415  (not in the sandbox)
+            from ecommerce_worker.fulfillment.v1.tasks import fulfill_order  # noqa: PLC0415
 
-            fulfill_order.delay(order.number, site_code=order.site.siteconfiguration.partner.short_code,
+            partner = order.site.siteconfiguration.partner  # Otto's partner has a ``short_code``; Oscar's a code
+            fulfill_order.delay(order.number, site_code=getattr(partner, "short_code", partner.code),
                                 email_opt_in=email_opt_in)
         else:
             post_checkout.send(sender=self, order=order, request=request, email_opt_in=email_opt_in)
