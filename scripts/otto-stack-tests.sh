@@ -6,7 +6,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/bootstrap.sh
 
-PYTHON=${PYTHON_OTTO:-$(command -v python3.12 || command -v python3.11 || command -v python3)}
+# Otto's image runs Python 3.12 (3.11 also supported). A pyenv shim answers `command -v` for a
+# version it does not have selected and then fails, so each candidate is tried by running it.
+pick_python() {
+  local candidate
+  for candidate in python3.12 "$(pyenv root 2>/dev/null)"/versions/3.12*/bin/python3.12 python3.11 python3; do
+    if "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] not in ((3, 11), (3, 12)))' 2>/dev/null; then
+      echo "$candidate"
+      return
+    fi
+  done
+  echo "No Python 3.12 or 3.11 here (Otto's stack needs one; set PYTHON_OTTO)." >&2
+  return 1
+}
+PYTHON=${PYTHON_OTTO:-$(pick_python)}
 if [ ! -x .venv-otto/bin/python ]; then
   "$PYTHON" -m venv .venv-otto
 fi

@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from ecommerce_plugin.catalog.api import create_or_update_seat
 from support import clients
+from support.on_commit import django_capture_on_commit_callbacks  # noqa: F401  (Django 4.0 nesting on 3.2)
 
 Partner = get_model("partner", "Partner")
 DEMO_COURSE = "course-v1:edX+DemoX+Demo_Course"

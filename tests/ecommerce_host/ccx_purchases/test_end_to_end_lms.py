@@ -15,7 +15,6 @@ from io import StringIO
 
 import pytest
 import requests
-from celery import current_app
 from django.core.management import call_command
 from edx_django_utils.cache import TieredCache
 
@@ -51,9 +50,11 @@ def lms_url(lms_database, tmp_path_factory, django_db_blocker):
 
 
 @pytest.fixture
-def lms_at(settings, monkeypatch):
+def lms_at(settings):
     """Point the ecommerce plugin at an LMS base URL (the server, or a proxy in front of it)."""
-    monkeypatch.setitem(current_app.conf, "task_eager_propagates", False)
+    # Eager retries run in-process only when the Retry does not propagate. The Django setting
+    # celery reads: its unprefixed key does not override it on celery 5.4 (Otto's).
+    settings.CELERY_TASK_EAGER_PROPAGATES = False
 
     def point(base_url, token_url=None):
         TieredCache.dangerous_clear_all_tiers()

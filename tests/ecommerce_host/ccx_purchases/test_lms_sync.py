@@ -6,7 +6,6 @@ import json
 import pytest
 import requests
 import responses
-from celery import current_app
 from django.conf import settings
 from edx_django_utils.cache import TieredCache
 
@@ -34,9 +33,10 @@ def ccx_body(external_id, seats, modules, ccx_id="ccx-v1:edX+CCX101+2026+ccx@1")
 
 
 @pytest.fixture(autouse=True)
-def _eager_retries(monkeypatch):
+def _eager_retries(settings):
     """Eager tasks run their retries in-process only when they do not propagate the Retry."""
-    monkeypatch.setitem(current_app.conf, "task_eager_propagates", False)
+    # The Django setting celery reads (its unprefixed key does not override it on celery 5.4, Otto's).
+    settings.CELERY_TASK_EAGER_PROPAGATES = False
 
 
 @pytest.fixture
