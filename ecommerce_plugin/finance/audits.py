@@ -1,18 +1,24 @@
 """
 The audits of the old shopping cart's documentation, as SQL aggregates over Oscar's orders,
-the registration codes and the payment processor's records.
+the registration codes and the orders' payment sources.
 
 Each audit is a fixed number of GROUP BY queries whatever the number of rows; rows are only
-merged per course in Python. A course is the ``course_key`` attribute of its seat products.
+merged per course in Python. Each grouping clears the ordering (``order_by()``): on Django 3.2
+(Otto's) Oscar's ``Line`` ordering by ``pk`` still lands in the GROUP BY, one group per line.
+A course is the ``course_key`` attribute of its seat products.
 
 * Enrollments: the LMS's enrollments in the course's paid modes (from ``CourseFacts``) against
   single-seat purchases of paid seats + redeemed codes + course staff enrolled in paid modes.
   Buyers and redeemers who are course staff are left out of the first two, since the staff count
   has them already. Free modes need no purchase: their enrollments are shown apart. A course never
   synced has no LMS figures (None), not zeros.
-* Payments: per course, what the shop sold against what the processor charged and refunded.
-  A processor transaction belongs to a basket; it is shared among the basket's order lines in
-  proportion to their prices, so a basket with two courses splits its charge.
+* Payments: per course, what the shop sold against what was charged and refunded, from Oscar's
+  ``Source`` of each order (``amount_debited``, ``amount_refunded``): the record both Otto
+  (``EdxOrderPlacementMixin.record_payment``, ``Refund._issue_credit``) and the plugin's own
+  checkout and refunds keep, each change with its ``PaymentEvent``. Never from Otto's
+  ``PaymentProcessorResponse``: its ``response`` is the gateway's raw payload as text, shaped
+  differently by each processor. An order's sources are shared among its lines in proportion
+  to their prices, so an order with two courses splits its charge.
 * Seats sold: single-seat purchases + codes issued (from purchases and from invoices).
 
 Lines a shop refund took back (status Refunded) are not sales. Payments and seats sold take a
@@ -39,18 +45,17 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from ecommerce_plugin import platform
 from ecommerce_plugin.finance.data import DateRange, EnrollmentAuditRow, PaymentAuditRow, SeatsSoldRow
 from ecommerce_plugin.finance.models import CourseFacts, CourseRole
 from ecommerce_plugin.fulfillment.status import LINE
 
 Line = get_model("order", "Line")
 ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+Source = get_model("payment", "Source")
 StockRecord = get_model("partner", "StockRecord")
 SEAT_ATTRIBUTES = ("course_key", "certificate_type", "id_verification_required")
 # A line a shop refund took back is no sale.
@@ -280,23 +285,20 @@ def payment_audit(course_keys=None, period=None):
 
     ``difference`` = shop total - processor charged: 0 when every sale was charged; refunds are
     reported apart (``processor_net`` = charged - refunded), as the old cart's audit asked.
-    With a ``period``, the orders placed in it (and their baskets' processor records).
+    With a ``period``, the orders placed in it (and their payment sources).
     """
     computed_at = timezone.now()
     seats = _seats(course_keys)
     if not seats:
         return []
     info = _course_info(seats)
-    response_model = platform.payment_processor_response_model()
-    amount = Cast(KeyTextTransform("amount", "response"), MONEY)
 
-    def processor_sum(kind):
+    def sources_sum(field):
         return Subquery(
-            response_model.objects.filter(basket_id=OuterRef("order__basket_id"), response__kind=kind)
-            .filter(Q(response__approved=True) if kind == "charge" else Q())
+            Source.objects.filter(order_id=OuterRef("order_id"))
             .order_by()
-            .values("basket_id")
-            .annotate(total=Sum(amount))
+            .values("order_id")
+            .annotate(total=Sum(field))
             .values("total")[:1],
             output_field=MONEY,
         )
@@ -315,9 +317,10 @@ def payment_audit(course_keys=None, period=None):
         .filter(_in_period("order__date_placed", period or DateRange()))
         .order_by()
         .annotate(
-            charged=Coalesce(processor_sum("charge"), Value(ZERO), output_field=MONEY),
-            refunded=Coalesce(processor_sum("refund"), Value(ZERO), output_field=MONEY),
+            charged=Coalesce(sources_sum("amount_debited"), Value(ZERO), output_field=MONEY),
+            refunded=Coalesce(sources_sum("amount_refunded"), Value(ZERO), output_field=MONEY),
         )
+        .order_by()
         .values("product_id")
         .annotate(
             shop=Sum("line_price_incl_tax"),
@@ -381,6 +384,7 @@ def seats_sold(course_keys=None, period=None):
         row["course_key"]: row
         for row in RegistrationCode.objects.filter(course_key__in=courses)
         .filter(_in_period("created", period))
+        .order_by()
         .values("course_key")
         .annotate(
             from_purchases=Count("id", filter=Q(order_line__isnull=False) & ~Q(status=RegistrationCode.VOID)),
@@ -393,6 +397,7 @@ def seats_sold(course_keys=None, period=None):
         for row in Invoice.objects.filter(course_key__in=courses)
         .filter(_in_period("created", period))
         .exclude(status=Invoice.VOID)
+        .order_by()
         .values("course_key")
         .annotate(
             total=Sum(F("price_per_seat") * F("quantity"), output_field=MONEY),
