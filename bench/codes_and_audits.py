@@ -27,7 +27,6 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from ecommerce.extensions.payment.models import PaymentProcessorResponse  # noqa: E402
 from oscar.core.loading import get_model  # noqa: E402
 
 from ecommerce_plugin.catalog.api import create_or_update_seat  # noqa: E402
@@ -38,6 +37,8 @@ from ecommerce_plugin.registration_codes.models import RegistrationCode  # noqa:
 
 Basket = get_model("basket", "Basket")
 Line = get_model("order", "Line")
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
 Order = get_model("order", "Order")
 Partner = get_model("partner", "Partner")
 
@@ -79,6 +80,7 @@ def fill():
                      modes=[{"mode_slug": "verified", "paid": True, "students_enrolled": 49998, "staff_enrolled": 2}],
                      synced_at=timezone.now()) for seat in seats]
     )
+    source_type = SourceType.objects.create(name="dev")
     orders = LINES // LINES_PER_ORDER
     now = timezone.now()
     started = time.perf_counter()
@@ -109,17 +111,13 @@ def fill():
                         unit_price_incl_tax=PRICE, unit_price_excl_tax=PRICE, status="Complete", num_allocated=0,
                     ))
             Line.objects.bulk_create(lines, BATCH)
-            responses = [
-                PaymentProcessorResponse(processor_name="dev", transaction_id=f"c{n}", basket_id=basket.id,
-                                         response={"kind": "charge", "approved": True, "amount": str(total)})
-                for n, basket in zip(numbers, baskets, strict=True)
-            ]
-            responses += [
-                PaymentProcessorResponse(processor_name="dev", transaction_id=f"r{n}", basket_id=basket.id,
-                                         response={"kind": "refund", "amount": str(PRICE)})
-                for n, basket in zip(numbers, baskets, strict=True) if n % 50 == 0
-            ]
-            PaymentProcessorResponse.objects.bulk_create(responses, BATCH)
+            # What was charged and refunded, as the checkout and refunds record it: the order's source.
+            Source.objects.bulk_create([
+                Source(order_id=order.id, source_type=source_type, currency="USD", reference=f"c{n}",
+                       amount_allocated=total, amount_debited=total,
+                       amount_refunded=PRICE if n % 50 == 0 else 0)
+                for n, order in zip(numbers, placed, strict=True)
+            ], BATCH)
     print(f"inserted {Line.objects.count():,} order lines in {orders:,} orders "
           f"({time.perf_counter() - started:.0f} s)")
     return seats, user_ids

@@ -224,6 +224,64 @@ def test_a_seat_the_lms_refuses_is_reported(site_configuration, otto_seat_class,
         )
 
 
+def test_otto_stores_the_gateway_payload_as_text():
+    """Otto's ``jsonfield.JSONField``: a TEXT column, so nothing can be looked up inside a payload."""
+    from django.core.exceptions import FieldError  # noqa: PLC0415
+
+    response_model = platform.payment_processor_response_model()
+    assert response_model._meta.get_field("response").get_internal_type() == "TextField"
+    with pytest.raises(FieldError):
+        list(response_model.objects.filter(response__status="succeeded"))
+
+
+def test_the_payment_audit_reads_otto_payment_sources_not_the_gateway_payload(
+    site_configuration, otto_seat_class, monkeypatch
+):
+    """
+    An order paid and partly refunded as Otto records it (``EdxOrderPlacementMixin.record_payment``,
+    ``Refund._issue_credit``): the gateway's raw payloads beside a Source and its payment events.
+    """
+    from oscar.test.factories import create_order  # noqa: PLC0415
+
+    from ecommerce_plugin.finance import api as finance_api  # noqa: PLC0415
+
+    monkeypatch.setattr("ecommerce.courses.models.Course.publish_to_lms", lambda course: None)
+    seat = platform.create_or_update_seat(
+        partner=site_configuration.partner, course_key="course-v1:edX+Audit+2026", course_title="Audit 101",
+        certificate_type="verified", price=Decimal("49.00"), id_verification_required=True,
+    )
+    user = UserFactory()
+    basket = Basket.create_basket(site_configuration.site, user)
+    basket.add_product(get_model("catalogue", "Product").objects.get(id=seat.product_id))
+    order = create_order(basket=basket, user=user)
+    response_model = platform.payment_processor_response_model()
+    response_model.objects.create(
+        processor_name="stripe", transaction_id="pi_1", basket=basket,
+        response={"id": "pi_1", "object": "payment_intent", "amount": 4900, "currency": "usd", "status": "succeeded"},
+    )
+    source_type, _ = get_model("payment", "SourceType").objects.get_or_create(name="stripe")
+    source = get_model("payment", "Source").objects.create(
+        order=order, source_type=source_type, currency="USD", amount_allocated=order.total_incl_tax,
+        amount_debited=order.total_incl_tax, reference="pi_1",
+    )
+    PaymentEvent = get_model("order", "PaymentEvent")  # noqa: N806
+    PaymentEventType = get_model("order", "PaymentEventType")  # noqa: N806
+    PaymentEvent.objects.create(order=order, amount=order.total_incl_tax, reference="pi_1",
+                                event_type=PaymentEventType.objects.get_or_create(name="Paid")[0])
+    response_model.objects.create(
+        processor_name="stripe", transaction_id="re_1", basket=basket,
+        response={"id": "re_1", "object": "refund", "amount": 1000, "payment_intent": "pi_1", "status": "succeeded"},
+    )
+    source.refund(Decimal("10.00"), reference="re_1")
+    PaymentEvent.objects.create(order=order, amount=Decimal("10.00"), reference="re_1",
+                                event_type=PaymentEventType.objects.get_or_create(name="Refunded")[0])
+
+    (row,) = finance_api.payment_audit(["course-v1:edX+Audit+2026"])
+    assert (row.shop_total, row.processor_charged, row.processor_refunded, row.processor_net, row.difference) == (
+        Decimal("49.00"), Decimal("49.00"), Decimal("10.00"), Decimal("39.00"), Decimal("0.00")
+    )
+
+
 def test_payment_errors_are_oscars():
     from oscar.apps.payment.exceptions import GatewayError, TransactionDeclined  # noqa: PLC0415
 

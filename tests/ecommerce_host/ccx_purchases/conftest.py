@@ -4,11 +4,11 @@ Fixtures of the CCX purchase tests: a CCX course of six modules, buyers, and a p
 from decimal import Decimal
 
 import pytest
-from ecommerce.extensions.payment.models import PaymentProcessorResponse
 
 from ecommerce_plugin.ccx_purchases import api
 from ecommerce_plugin.checkout import api as checkout_api
 from ecommerce_plugin.checkout import steps
+from support import gateway
 
 MASTER = "course-v1:edX+CCX101+2026"
 CARD = "4111111111111111"
@@ -68,4 +68,8 @@ def purchase(coach, ccx_course):
 
 
 def charges():
-    return [r.response for r in PaymentProcessorResponse.objects.all() if r.response["kind"] == "charge"]
+    return gateway.charges()
+
+
+def charged_amounts():
+    return [str(gateway.amount(charge)) for charge in gateway.charges()]

@@ -11,7 +11,7 @@ from ecommerce_plugin.ccx_purchases.errors import CcxPurchaseRefused
 from ecommerce_plugin.ccx_purchases.models import CcxCourseModule, CcxPurchase, CcxPurchaseChange
 from ecommerce_plugin.checkout.errors import CheckoutRefused
 
-from .conftest import DECLINED_CARD, MASTER, buy, charges, module, pay, upgrade
+from .conftest import DECLINED_CARD, MASTER, buy, charged_amounts, charges, module, pay, upgrade
 
 Basket = get_model("basket", "Basket")
 Line = get_model("basket", "Line")
@@ -39,7 +39,7 @@ def test_paying_creates_one_purchase_with_what_was_bought(coach, ccx_course):
     assert bought.modules == (module(1), module(2))
     assert (bought.seats, bought.amount_paid, bought.version) == (10, Decimal("30.00"), 1)
     assert bought.sync_state == "pending" and bought.ccx_course_id == ""
-    assert [c["amount"] for c in charges()] == ["30.00"]
+    assert charged_amounts() == ["30.00"]
 
 
 def test_each_purchase_has_its_own_stable_external_id(coach, ccx_course):
@@ -55,13 +55,13 @@ def test_an_upgrade_charges_only_the_difference(coach, purchase):
     upgraded = upgrade(coach, purchase, [module(1), module(2), module(3)], 20)
     assert (upgraded.seats, upgraded.amount_paid, upgraded.version) == (20, Decimal("120.00"), 2)
     assert upgraded.external_id == purchase.external_id
-    assert [c["amount"] for c in charges()] == ["30.00", "90.00"]
+    assert charged_amounts() == ["30.00", "90.00"]
 
 
 def test_two_upgrades_in_a_row_each_charge_their_own_difference(coach, purchase):
     once = upgrade(coach, purchase, [module(1), module(2)], 15)
     twice = upgrade(coach, once, [module(1), module(2), module(6)], 15)
-    assert [c["amount"] for c in charges()] == ["30.00", "15.00", "90.00"]
+    assert charged_amounts() == ["30.00", "15.00", "90.00"]
     assert twice.amount_paid == Decimal("135.00") == Decimal(15 * (1 + 2 + 6))
     assert list(CcxPurchaseChange.objects.order_by("version").values_list("kind", "version", "amount")) == [
         ("purchase", 1, Decimal("30.00")), ("upgrade", 2, Decimal("15.00")), ("upgrade", 3, Decimal("90.00")),
@@ -106,7 +106,7 @@ def test_a_quote_made_before_another_upgrade_landed_is_refused(coach, purchase, 
     Basket.objects.filter(id=stale.basket_id).update(status=Basket.OPEN)
     other_basket.delete()
     assert refusal(pay, coach, stale.basket_id) == "quote_stale"
-    assert [c["amount"] for c in charges()] == ["30.00", "40.00"]
+    assert charged_amounts() == ["30.00", "40.00"]
 
 
 def test_a_line_for_someone_elses_purchase_is_refused_at_payment(make_user, coach, purchase):
@@ -164,7 +164,7 @@ def test_a_basket_can_hold_a_purchase_and_an_upgrade(coach, purchase):
     added = api.add_upgrade_to_basket(coach, purchase.external_id, [module(1), module(2)], 11)
     pay(coach, added.basket_id)
     assert [(p.display_name, p.seats) for p in api.purchases_for(coach, MASTER)] == [("Fall term", 11), ("Spring", 2)]
-    assert [c["amount"] for c in charges()] == ["30.00", "13.00"]
+    assert charged_amounts() == ["30.00", "13.00"]
 
 
 def test_a_free_upgrade_is_placed_without_a_charge(coach, purchase):

@@ -5,6 +5,7 @@ the line errors with the retry and refund actions.
 """
 import json
 import logging
+from decimal import Decimal
 
 import pytest
 import responses
@@ -12,11 +13,12 @@ from celery.exceptions import Retry
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
-from ecommerce.extensions.payment.models import PaymentProcessorResponse
 from oscar.core.loading import get_model
 
 from ecommerce_plugin import platform
 from ecommerce_plugin.fulfillment import api
+from support import gateway
+from support.on_commit import capture_on_commit_callbacks
 
 Order = get_model("order", "Order")
 ENROLL = platform.lms_url("/api/enrollment/v1/enrollment")
@@ -136,8 +138,7 @@ def test_the_refund_button_refunds_the_failed_lines_once(lms, failed_order, admi
     _post_with_callbacks(admin_client, f"{ADMIN}{order.pk}/refund/")  # a double click
     order.refresh_from_db()
     assert order.status == "Refunded" and order.lines.get().status == "Refunded"
-    refunds = PaymentProcessorResponse.objects.filter(response__kind="refund")
-    assert [r.response["amount"] for r in refunds] == ["49.00"]
+    assert [gateway.amount(refund) for refund in gateway.refunds()] == [Decimal("49.00")]
     assert order.sources.get().amount_refunded == order.total_incl_tax
     assert state_reports(lms)[-1] == {
         "username": "ada", "order_number": failed_order, "state": "cancelled",
@@ -174,8 +175,5 @@ def test_the_actions_refuse_a_get(failed_order, admin_client):
 
 
 def _post_with_callbacks(client, url):
-    from django.db import connection  # noqa: PLC0415
-    from django.test import TestCase  # noqa: PLC0415
-
-    with TestCase.captureOnCommitCallbacks(using=connection.alias, execute=True):
+    with capture_on_commit_callbacks(execute=True):
         return client.post(url)

@@ -2,8 +2,9 @@
 Helpers of the held-seats tests: a second basket holding a seat (as a second tab or an API
 client makes one), and what the payment processor charged.
 """
-from ecommerce.extensions.payment.models import PaymentProcessorResponse
 from oscar.core.loading import get_class, get_model
+
+from support import gateway
 
 Basket = get_model("basket", "Basket")
 Product = get_model("catalogue", "Product")
@@ -20,4 +21,4 @@ def basket_holding(user, seat, quantity=1):
 
 
 def charges():
-    return [r for r in PaymentProcessorResponse.objects.all() if r.response.get("kind") == "charge"]
+    return gateway.charges()

@@ -1,7 +1,15 @@
 """
-Replica of Otto ``ecommerce/extensions/payment/models.py`` (``PaymentProcessorResponse`` only).
+Replica of Otto ``ecommerce/extensions/payment/models.py`` (``PaymentProcessorResponse`` only),
+checked against sumac.master 126b670782e095b0abddd22fae0e94f8caf88348.
+
+As in Otto, ``response`` is ``jsonfield.JSONField`` (text, see ``fields.py``) and holds what the
+gateway sent, as each processor received it (a Stripe ``PaymentIntent``, a card error's body, a
+``Refund``): it has no common shape across processors, and nothing reads inside it but people.
+What was paid and refunded is in Oscar's ``Source`` and ``PaymentEvent`` of the order.
 """
 from django.db import models
+
+from ecommerce.extensions.payment.fields import JSONField
 
 
 class PaymentProcessorResponse(models.Model):
@@ -14,7 +22,7 @@ class PaymentProcessorResponse(models.Model):
     processor_name = models.CharField(max_length=255)
     transaction_id = models.CharField(max_length=255, null=True, blank=True)
     basket = models.ForeignKey("basket.Basket", null=True, blank=True, on_delete=models.SET_NULL)
-    response = models.JSONField(default=dict)
+    response = JSONField()
     created = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

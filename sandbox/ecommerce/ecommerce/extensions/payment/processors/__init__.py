@@ -1,5 +1,6 @@
 """
-Replica of Otto ``ecommerce/extensions/payment/processors/__init__.py`` (the processor interface, subset).
+Replica of Otto ``ecommerce/extensions/payment/processors/__init__.py`` (the processor interface,
+subset; ``record_processor_response`` checked against sumac.master 126b670782e095b0abddd22fae0e94f8caf88348).
 """
 import abc
 from collections import namedtuple
@@ -25,6 +26,16 @@ class BasePaymentProcessor(metaclass=abc.ABCMeta):
         """
         Charge or confirm ``basket`` from the processor's ``response``; raise on decline.
         """
+
+    def record_processor_response(self, response, transaction_id=None, basket=None):
+        """
+        Save the processor's response (what the gateway sent, as received) for auditing.
+        """
+        from ecommerce.extensions.payment.models import PaymentProcessorResponse  # noqa: PLC0415
+
+        return PaymentProcessorResponse.objects.create(
+            processor_name=self.NAME, transaction_id=transaction_id, response=response, basket=basket
+        )
 
     @abc.abstractmethod
     def issue_credit(self, order_number, basket, reference_number, amount, currency):
