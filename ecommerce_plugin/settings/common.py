@@ -31,6 +31,8 @@ HISTORY_MIDDLEWARE = "simple_history.middleware.HistoryRequestMiddleware"
 # Every setting below that ``_default`` gives a default; ``production.py`` lets the operator's
 # YAML/ENV tokens override each of them.
 OVERRIDABLE = []
+# The plugin's default of each of them (``production.py`` completes an operator's partial dict with it).
+DEFAULTS = {}
 # Settings with no usable default: the deployment must set them (checked at start-up, ``checks.py``).
 REQUIRED = ("COMMERCE_LMS_URL_ROOT", "COMMERCE_REGISTRATION_CODE_REDEEM_URL")
 
@@ -41,6 +43,7 @@ def _default(settings, name, value):
     """
     if name not in OVERRIDABLE:
         OVERRIDABLE.append(name)
+    DEFAULTS[name] = value
     if not hasattr(settings, name):
         setattr(settings, name, value)
 
@@ -92,6 +95,8 @@ def otto_celery_settings(settings):
     settings.CELERY_ROUTES = {
         **getattr(settings, "CELERY_ROUTES", {}),
         "ecommerce_plugin.*": {"queue": settings.COMMERCE_CELERY_QUEUE},
+        # Tasks named for the feature rather than the module (the CCX sync: "commerce.ccx_purchases.…").
+        "commerce.*": {"queue": settings.COMMERCE_CELERY_QUEUE},
     }
 
 
