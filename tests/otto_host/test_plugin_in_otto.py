@@ -100,6 +100,26 @@ def test_the_plugin_tasks_have_their_own_queue_on_otto_broker():
     assert "ecommerce_worker.fulfillment.v1.tasks" in settings.CELERY_IMPORTS
 
 
+def test_every_plugin_task_is_routed_to_the_plugin_queue():
+    """Otto's own queue is ecommerce-worker's, which knows none of the plugin's tasks."""
+    import importlib  # noqa: PLC0415
+
+    from celery import current_app  # noqa: PLC0415
+    from celery.app.routes import MapRoute  # noqa: PLC0415
+
+    from ecommerce_plugin.settings.common import TASK_MODULES  # noqa: PLC0415
+
+    for module in TASK_MODULES:
+        importlib.import_module(module)
+    names = sorted(name for name, task in current_app.tasks.items() if task.__module__.startswith("ecommerce_plugin."))
+    assert "commerce.ccx_purchases.sync_ccx_purchase" in names
+    # Celery's own matching of CELERY_ROUTES (Otto's celery app reads Otto's old-style names).
+    route = MapRoute(settings.CELERY_ROUTES)
+    assert {name: (route(name) or {}).get("queue") for name in names} == dict.fromkeys(
+        names, settings.COMMERCE_CELERY_QUEUE
+    )
+
+
 def test_baskets_are_per_site_through_otto_get_basket(on_site, site_configuration):
     user = on_site.user
     basket = platform.open_basket(user)
