@@ -5,6 +5,7 @@ Every view checks the finance_admin role of the course it touches.
 """
 from dataclasses import asdict
 from datetime import datetime
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -22,7 +23,7 @@ from ecommerce_plugin.finance.errors import FinanceError
 
 
 class PriceSerializer(serializers.Serializer):
-    price = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+    price = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0"))
 
 
 class SeatPriceView(CommerceAPIView):

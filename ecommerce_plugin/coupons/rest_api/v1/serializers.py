@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from oscar.core.loading import get_model
 from rest_framework import serializers
 
@@ -8,7 +10,9 @@ Voucher = get_model("voucher", "Voucher")
 
 class CreateCouponSerializer(serializers.Serializer):
     course_key = serializers.CharField(max_length=255)
-    percentage = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=1, max_value=100)
+    percentage = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=Decimal("1"), max_value=Decimal("100")
+    )
     code = serializers.RegexField(r"^[A-Za-z0-9]{4,32}$", required=False)
     start_datetime = serializers.DateTimeField(required=False)
     end_datetime = serializers.DateTimeField()

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from rest_framework import serializers
 
 from ecommerce_plugin.api_errors import DB_INT_MAX
@@ -10,7 +12,7 @@ class IssueInvoiceSerializer(serializers.Serializer):
     contact_name = serializers.CharField(max_length=255)
     contact_email = serializers.EmailField()
     reference = serializers.CharField(max_length=64)
-    price_per_seat = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+    price_per_seat = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0"))
     quantity = serializers.IntegerField(min_value=1, max_value=DB_INT_MAX)
 
 
