@@ -84,10 +84,18 @@ else
   echo "NOTE: MariaDB or Redis not reachable here; the services pass (tests marked mariadb/redis) did not run."
 fi
 
-# The LMS plugin under the oldest and the newest supported Open edX release (CI, or on request).
-if [ "${CI:-}" = true ] || [ -n "${LMS_RELEASES:-}" ]; then
-  # shellcheck disable=SC2086
-  ./scripts/lms-release-suites.sh ${LMS_RELEASES:-sumac master} || failed+=("LMS releases")
+# The passes on other stacks run from the whole run only (the Otto-stack pass runs this script
+# again for its own suites).
+if [ -z "${TEST_SUITES:-}" ]; then
+  # The LMS plugin under the oldest and the newest supported Open edX release (CI, or on request).
+  if [ "${CI:-}" = true ] || [ -n "${LMS_RELEASES:-}" ]; then
+    # shellcheck disable=SC2086
+    ./scripts/lms-release-suites.sh ${LMS_RELEASES:-sumac master} || failed+=("LMS releases")
+  fi
+  # The ecommerce suites on Otto's libraries: Django 3.2, django-oscar 3.2 (CI, or OTTO_STACK=1).
+  if [ "${CI:-}" = true ] || [ "${OTTO_STACK:-}" = 1 ]; then
+    ./scripts/otto-stack-tests.sh || failed+=("Otto stack")
+  fi
 fi
 
 if [ ${#failed[@]} -ne 0 ]; then
