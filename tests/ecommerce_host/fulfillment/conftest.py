@@ -62,7 +62,7 @@ def broker_sends(settings):
     """
     from ecommerce.celery_app import app  # noqa: PLC0415
 
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    yield app
-    app.conf.task_always_eager = previous
+    # The Django setting celery reads: setting celery's unprefixed key does not override it on
+    # celery 5.4 (Otto's), where the tasks then ran in-process again.
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    return app
