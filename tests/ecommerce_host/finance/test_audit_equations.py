@@ -18,7 +18,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from ecommerce.extensions.payment.models import PaymentProcessorResponse
+from ecommerce_host.finance.support import refund
 from ecommerce_host.registration_codes.support import COURSE
 from oscar.core.loading import get_model
 
@@ -61,10 +61,7 @@ def shop(buy_seats, seat, make_seat, make_user, committed, fake_lms):  # noqa: P
     with committed():
         codes_api.redeem(make_user("carol"), codes[0].code)
         codes_api.redeem(teacher, codes[1].code)
-    PaymentProcessorResponse.objects.create(
-        processor_name="dev", transaction_id="refund-1", basket_id=bob_order.basket_id,
-        response={"kind": "refund", "amount": "100.00", "currency": "USD"},
-    )
+    refund(bob_order, Decimal("100.00"))
     fake_lms.facts[COURSE] = LMS_FACTS
     return {"money": money, "bob_order": bob_order}
 

@@ -10,17 +10,15 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from ecommerce_host.finance.support import refund
 from ecommerce_host.registration_codes.support import COURSE
 from oscar.core.loading import get_model
 
-from ecommerce_plugin import platform
 from ecommerce_plugin.finance import api
 from ecommerce_plugin.finance.models import CourseFacts, CourseRole
 from ecommerce_plugin.registration_codes import api as codes_api
 from support.clients import client_for
 
-PaymentEvent = get_model("order", "PaymentEvent")
-PaymentEventType = get_model("order", "PaymentEventType")
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -52,18 +50,6 @@ def sales(buy_seats, seat, make_user, grant, committed, fake_lms):  # noqa: PLR0
                                modes=[{"mode_slug": "verified", "paid": True, "students_enrolled": 4,
                                        "staff_enrolled": 1}])
     return seat
-
-
-def refund(order, amount):
-    """
-    The processor gives back ``amount``, recorded as Otto's ``Refund._issue_credit`` and the plugin's
-    refunds record it: on the order's payment source, with a Refunded payment event.
-    """
-    source = order.sources.get()
-    reference = platform.refund(order.number, order.basket, source.reference, amount, order.currency)
-    source.refund(amount, reference=reference)
-    event_type, _ = PaymentEventType.objects.get_or_create(name="Refunded")
-    PaymentEvent.objects.create(order=order, event_type=event_type, amount=amount, reference=reference)
 
 
 def test_enrollment_audit_counts_staff_once(sales):
