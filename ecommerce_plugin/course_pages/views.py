@@ -30,10 +30,13 @@ from ecommerce_plugin.prices import format_price
 from ecommerce_plugin.registration_codes import api as codes_api
 
 TEMPLATES = "ecommerce_plugin/course_pages/"
+# The void form's confirmation box was not ticked (the page's own code; the API's are the features').
+CONFIRMATION_REQUIRED = "confirmation_required"
 
 
 def _refused(request, exc):
-    return render(request, f"{TEMPLATES}refused.html", {"error": exc.as_dict()}, status=exc.http_status)
+    context = {"error": exc.as_dict(), "status": exc.http_status}
+    return render(request, f"{TEMPLATES}refused.html", context, status=exc.http_status)
 
 
 def _require_course_role(user, course_key):
@@ -158,6 +161,19 @@ def _invoice_of_course(user, course_key, invoice_id):
     return invoice
 
 
+def _render_invoice(request, course_key, invoice, status=200, error=None):
+    codes = codes_api.codes_for_invoice(invoice)
+    context = {
+        "course_key": course_key,
+        "course_title": catalog_api.course_title(course_key),
+        "invoice": invoice,
+        "codes": codes,
+        "unused": sum(1 for code in codes if code.status == "available"),
+        "error": error,
+    }
+    return render(request, f"{TEMPLATES}invoice.html", context, status=status)
+
+
 @require_GET
 @login_required
 def invoice_page(request, course_key, invoice_id):
@@ -165,52 +181,43 @@ def invoice_page(request, course_key, invoice_id):
         invoice = _invoice_of_course(request.user, course_key, invoice_id)
     except FinanceError as exc:
         return _refused(request, exc)
-    codes = codes_api.codes_for_invoice(invoice)
-    return render(
-        request,
-        f"{TEMPLATES}invoice.html",
-        {
-            "course_key": course_key,
-            "invoice": invoice,
-            "codes": codes,
-            "unused": sum(1 for code in codes if code.status == "available"),
-        },
-    )
+    return _render_invoice(request, course_key, invoice)
 
 
 @require_POST
 @login_required
 def invoice_action(request, course_key, invoice_id, action):
+    """
+    ``paid`` or ``void`` (void only with its confirmation box ticked); a refusal shows the invoice
+    page with the API's reason and status, nothing changed.
+    """
     try:
-        _invoice_of_course(request.user, course_key, invoice_id)
+        invoice = _invoice_of_course(request.user, course_key, invoice_id)
     except FinanceError as exc:
         return _refused(request, exc)
     if action == "void" and not request.POST.get("confirm"):
-        messages.error(request, _("Tick the box to confirm that the invoice is to be voided."))
-        return redirect("commerce_ecommerce:course-page-invoice", course_key=course_key, invoice_id=invoice_id)
+        error = {"error_code": CONFIRMATION_REQUIRED,
+                 "message": _("Tick the box to confirm that the invoice is to be voided.")}
+        return _render_invoice(request, course_key, invoice, 400, error)
     try:
-        if action == "paid":
-            invoice = invoices_api.mark_paid(request.user, invoice_id)
-        else:
-            invoice = invoices_api.void(request.user, invoice_id)
+        invoice = (invoices_api.mark_paid if action == "paid" else invoices_api.void)(request.user, invoice_id)
     except CommerceError as exc:
         if exc.http_status == 403:
             return _refused(request, exc)
-        messages.error(request, exc.message)
+        return _render_invoice(request, course_key, invoice, exc.http_status, exc.as_dict())
+    if action == "paid":
+        messages.success(
+            request,
+            _("Invoice %(reference)s is marked paid (%(total)s).")
+            % {"reference": invoice.reference, "total": format_price(invoice.total, None)},
+        )
     else:
-        if action == "paid":
-            messages.success(
-                request,
-                _("Invoice %(reference)s is marked paid (%(total)s).")
-                % {"reference": invoice.reference, "total": format_price(invoice.total, None)},
-            )
-        else:
-            messages.success(
-                request,
-                _("Invoice %(reference)s is void: its unused registration codes are withdrawn and can no longer "
-                  "be redeemed. Learners who already redeemed one keep their seat.")
-                % {"reference": invoice.reference},
-            )
+        messages.success(
+            request,
+            _("Invoice %(reference)s is void: its unused registration codes are withdrawn and can no longer "
+              "be redeemed. Learners who already redeemed one keep their seat.")
+            % {"reference": invoice.reference},
+        )
     return redirect("commerce_ecommerce:course-page-invoice", course_key=course_key, invoice_id=invoice_id)
 
 

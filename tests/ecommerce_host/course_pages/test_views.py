@@ -111,6 +111,12 @@ def test_someone_with_no_role_in_the_course_is_refused_with_the_reason(stranger)
     assert "Only the staff and finance admins of" in page.content.decode()
 
 
+def test_an_unknown_invoice_is_not_found(money):
+    response = browser_for(money).get(f"{PAGE}invoices/999999/")
+    assert response.status_code == 404
+    assert 'data-error-code="invoice_not_found"' in response.content.decode()
+
+
 def test_a_signed_out_visitor_is_sent_to_sign_in(db):
     response = Client().get(PAGE)
     assert response.status_code == 302 and "login" in response["Location"]
@@ -203,7 +209,8 @@ def test_marking_paid_is_confirmed(issued):
 def test_voiding_withdraws_the_codes_once_confirmed(issued):
     client, invoice, _ = issued
     unconfirmed = post(client, f"{PAGE}invoices/{invoice.id}/void/", {})
-    assert confirmations(unconfirmed) == ["Tick the box to confirm that the invoice is to be voided."]
+    assert unconfirmed.status_code == 400
+    assert 'data-error-code="confirmation_required"' in unconfirmed.content.decode()
     assert Invoice.objects.get(id=invoice.id).status == Invoice.ISSUED
     response = post(client, f"{PAGE}invoices/{invoice.id}/void/", {"confirm": "on"})
     assert confirmations(response)[0].startswith("Invoice INV-7 is void: its unused registration codes are withdrawn")
@@ -214,7 +221,9 @@ def test_a_void_invoice_cannot_be_marked_paid(issued):
     client, invoice, _ = issued
     post(client, f"{PAGE}invoices/{invoice.id}/void/", {"confirm": "on"})
     response = post(client, f"{PAGE}invoices/{invoice.id}/paid/", {})
-    assert confirmations(response) == ["A void invoice cannot be paid."]
+    assert response.status_code == 409
+    assert 'data-error-code="invoice_void"' in response.content.decode()
+    assert "A void invoice cannot be paid." in response.content.decode()
     assert Invoice.objects.get(id=invoice.id).status == Invoice.VOID
 
 
