@@ -121,6 +121,7 @@ def install_apps(settings, on_otto):
 
 OTTO_ENROLLMENT_MODULE = "ecommerce.extensions.fulfillment.modules.EnrollmentFulfillmentModule"
 PLUGIN_OTTO_ENROLLMENT_MODULE = "ecommerce_plugin.fulfillment.otto.EnrollmentFulfillmentModule"
+OTTO_RECEIPT_MIDDLEWARE = "ecommerce_plugin.fulfillment.otto_receipt.ReceiptHandOffMiddleware"
 # Before Otto's own modules, in this order (see ecommerce_plugin/fulfillment/otto.py).
 PLUGIN_OTTO_LEADING_MODULES = (
     "ecommerce_plugin.fulfillment.otto.CompletedLinesModule",
@@ -146,6 +147,9 @@ def otto_settings(settings):
     """
     otto_celery_settings(settings)
     settings.FULFILLMENT_MODULES = otto_fulfillment_modules(getattr(settings, "FULFILLMENT_MODULES", []))
+    # Otto's receipt links "Go to dashboard" to the LMS's pending-enrollment hand-off while the order is Open.
+    if OTTO_RECEIPT_MIDDLEWARE not in settings.MIDDLEWARE:
+        settings.MIDDLEWARE = [*settings.MIDDLEWARE, OTTO_RECEIPT_MIDDLEWARE]
 
 
 def _payment_checks_settings(settings, on_otto):

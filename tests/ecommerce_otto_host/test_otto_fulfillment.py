@@ -9,6 +9,7 @@ import time
 from decimal import Decimal
 from types import SimpleNamespace
 
+import jwt
 import pytest
 import requests
 from celery.signals import task_prerun
@@ -291,3 +292,55 @@ def test_with_the_sample_on_ecommerce_worker_fulfils_through_otto_order_api(shop
     assert tasks_run.count(WORKER_TASK) == 2 and PLUGIN_TASK not in tasks_run
     assert shop.proxy.enrollment_posts == 1
     assert lms_enrollment(shop.lms.db, shop.learner.username, DEMO_COURSE) == ("verified", True, 1)
+
+
+def receipt_response(order, site, dashboard_url, view_name="checkout:receipt", **context):
+    """Otto's receipt view's answer, before its template renders (a TemplateResponse)."""
+    from django.template.response import TemplateResponse  # noqa: PLC0415
+    from django.urls import ResolverMatch  # noqa: PLC0415
+
+    request = request_on(site, order.user)
+    namespace, url_name = view_name.split(":")
+    request.resolver_match = ResolverMatch(lambda: None, (), {}, url_name=url_name, app_names=[namespace],
+                                           namespaces=[namespace])
+    response = TemplateResponse(request, "edx/checkout/receipt.html",
+                                {"order": order, "order_dashboard_url": dashboard_url, **context})
+    from ecommerce_plugin.fulfillment.otto_receipt import ReceiptHandOffMiddleware  # noqa: PLC0415
+
+    crum_request = request
+    import crum  # noqa: PLC0415
+
+    crum.set_current_request(crum_request)
+    try:
+        return ReceiptHandOffMiddleware(lambda r: response).process_template_response(request, response)
+    finally:
+        crum.set_current_request(None)
+
+
+@pytest.mark.django_db
+def test_otto_receipt_links_an_open_order_to_the_lms_hand_off(shop):
+    assert "ecommerce_plugin.fulfillment.otto_receipt.ReceiptHandOffMiddleware" in settings.MIDDLEWARE
+    order = place_order(shop.site, shop.learner, [(shop.seat, 1)])
+    dashboard = shop.site.siteconfiguration.build_lms_url("dashboard")
+    link = receipt_response(order, shop.site, dashboard).context_data["order_dashboard_url"]
+    assert link.startswith(f"{shop.proxy.url}/commerce/pending-enrollments/from-receipt/#token=")
+
+    # The token the LMS's hand-off page verifies (tests/lms_host/pending_enrollments follow it through).
+    claims = jwt.decode(link.split("#token=", 1)[1], settings.COMMERCE_PENDING_ENROLLMENT_SECRET, algorithms=["HS256"],
+                        audience="lms:pending-enrollments")
+    assert (claims["preferred_username"], claims["order_number"]) == (shop.learner.username, order.number)
+    assert claims["enrollments"] == [{"course_id": DEMO_COURSE, "mode": "verified"}]
+
+
+@pytest.mark.django_db
+def test_otto_receipt_keeps_its_links_once_fulfilled_and_for_other_pages(shop):
+    order = place_order(shop.site, shop.learner, [(shop.seat, 1)])
+    dashboard = shop.site.siteconfiguration.build_lms_url("dashboard")
+    assert receipt_response(order, shop.site, dashboard, view_name="basket:summary").context_data[
+        "order_dashboard_url"] == dashboard
+    portal = "https://portal.example.com/acme"  # Otto's enterprise learner portal link is kept
+    assert receipt_response(order, shop.site, portal).context_data["order_dashboard_url"] == portal
+    handle_successful_order(order, request_on(shop.site, shop.learner))
+    order.refresh_from_db()
+    assert order.status == ORDER.COMPLETE
+    assert receipt_response(order, shop.site, dashboard).context_data["order_dashboard_url"] == dashboard
