@@ -94,6 +94,20 @@ def test_fulfillment_is_left_to_otto():
     assert "ecommerce_plugin.fulfillment.modules.EnrollmentFulfillmentModule" not in settings.FULFILLMENT_MODULES
 
 
+def test_the_plugin_modules_lead_otto_fulfillment_modules_and_extend_its_seat_module():
+    from ecommerce.extensions.fulfillment.api import get_fulfillment_modules  # noqa: PLC0415
+    from ecommerce.extensions.fulfillment.modules import EnrollmentFulfillmentModule  # noqa: PLC0415
+
+    modules = get_fulfillment_modules()
+    assert [module.__name__ for module in modules[:4]] == [
+        "CompletedLinesModule", "RegistrationCodesModule", "CcxPurchaseModule", "EnrollmentFulfillmentModule",
+    ]
+    assert issubclass(modules[3], EnrollmentFulfillmentModule) and modules[3] is not EnrollmentFulfillmentModule
+    assert "ecommerce.extensions.fulfillment.modules.EnrollmentFulfillmentModule" not in settings.FULFILLMENT_MODULES
+    assert len(modules) == len(settings.FULFILLMENT_MODULES)  # every one of Otto's own still loads
+    assert "ecommerce_plugin.fulfillment.otto_receipt.ReceiptHandOffMiddleware" in settings.MIDDLEWARE
+
+
 def test_the_plugin_tasks_have_their_own_queue_on_otto_broker():
     assert settings.CELERY_ROUTES["ecommerce_plugin.*"] == {"queue": settings.COMMERCE_CELERY_QUEUE}
     assert "ecommerce_plugin.fulfillment.tasks" in settings.CELERY_IMPORTS
