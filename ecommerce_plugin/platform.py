@@ -50,6 +50,8 @@ class StockOscarShop:
     # basket templates, and queues fulfillment on ``order_placed``.
     mounts_checkout_pages = True
     queues_fulfillment = True
+    # Nothing in a stock shop refuses a seat the learner holds: the plugin's held-seat check does.
+    refuses_duplicate_seats = False
 
     def current_site(self, request=None):
         """
@@ -158,6 +160,13 @@ class StockOscarShop:
     def forget_discount_token(self, basket):
         pass
 
+    def change_seat_price(self, stockrecord, price):
+        """
+        Set the price of a seat (``stockrecord`` locked by the caller): the stock record is the price.
+        """
+        stockrecord.price = price
+        stockrecord.save(update_fields=["price", "date_updated"])
+
 
 class OttoShop(StockOscarShop):
     """
@@ -168,6 +177,10 @@ class OttoShop(StockOscarShop):
     name = OTTO
     mounts_checkout_pages = False
     queues_fulfillment = False
+    # Otto's ``prepare_basket`` (``ecommerce/extensions/basket/utils.py``) adds no product the learner
+    # already ordered (``UserAlreadyPlacedOrder.user_already_placed_order``, ``order/utils.py``) and
+    # raises ``AlreadyPlacedOrderException`` when nothing is left; the plugin relies on that guard.
+    refuses_duplicate_seats = True
 
     def open_basket(self, user, request=None):
         Basket = _model("basket", "Basket")  # noqa: N806
@@ -344,6 +357,28 @@ class OttoShop(StockOscarShop):
                 basket_id=basket.id, attribute_type__name=DISCOUNT_TOKEN_ATTRIBUTE
             ).delete()
 
+    def change_seat_price(self, stockrecord, price):
+        """
+        Otto's way, as its course publication API changes a price: ``Course.create_or_update_seat``
+        with the seat's own SKU, type, verification, expiry and credit attributes, so that nothing
+        but the price moves and no other mode is removed. The caller publishes the course's modes
+        to the LMS after its commit (``publish_course_modes``: Otto's ``Course.publish_to_lms``).
+        """
+        from ecommerce.courses.models import Course  # noqa: PLC0415
+
+        product = stockrecord.product
+        attributes = product.attr
+        Course.objects.get(id=str(attributes.course_key)).create_or_update_seat(
+            getattr(attributes, "certificate_type", "") or "",
+            bool(getattr(attributes, "id_verification_required", False)),
+            price,
+            credit_provider=getattr(attributes, "credit_provider", None),
+            expires=getattr(product, "expires", None),
+            credit_hours=getattr(attributes, "credit_hours", None),
+            remove_stale_modes=False,
+            sku=stockrecord.partner_sku,
+        )
+
 
 def _model(app_label, name):
     from oscar.core.loading import get_model  # noqa: PLC0415
@@ -436,10 +471,11 @@ def host_refuses_duplicate_seats():
     Whether the host itself refuses to sell a learner a seat they hold or have ordered.
 
     A stock Oscar shop does not, so the plugin does (``held_seats``). Otto does (its
-    ``/basket/add/`` and payment views check ``UserAlreadyPlacedOrder`` and the LMS enrollment),
-    and the plugin then stays out of the way rather than refuse on different grounds.
+    ``/basket/add/`` runs ``prepare_basket``, which skips a product ``UserAlreadyPlacedOrder``
+    finds ordered and not refunded), and the plugin then stays out of the way rather than refuse
+    on different grounds.
     """
-    return False
+    return shop().refuses_duplicate_seats
 
 
 def payment_errors():
@@ -516,6 +552,12 @@ def store_discount_token(basket, token):
 
 def forget_discount_token(basket):
     shop().forget_discount_token(basket)
+
+def change_seat_price(stockrecord, price):
+    """
+    Set a seat's price the host's way (Otto: through its ``Course``); the caller publishes it.
+    """
+    return shop().change_seat_price(stockrecord, price)
 
 
 def payment_processor_response_model():

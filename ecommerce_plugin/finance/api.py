@@ -220,8 +220,7 @@ def change_seat_price(user, sku, price):
     course_key = str(stockrecord.product.attr.course_key)
     require_finance_admin(user, course_key)
     old = stockrecord.price
-    stockrecord.price = price
-    stockrecord.save(update_fields=["price", "date_updated"])
+    platform.change_seat_price(stockrecord, price)
     log.info("Price of %s (%s) changed from %s to %s by %s.", sku, course_key, old, price, user.username)
     # The LMS's mode carries the price too (its track selection shows it), sent as Otto sends it,
     # after the commit and outside the request: a slow LMS never holds the lock or the page.

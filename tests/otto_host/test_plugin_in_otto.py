@@ -316,6 +316,77 @@ def test_the_payment_audit_reads_otto_payment_sources_not_the_gateway_payload(
     )
 
 
+def _finance_admin(course_key):
+    from ecommerce_plugin.finance.models import CourseRole  # noqa: PLC0415
+
+    user = UserFactory()
+    CourseRole.objects.create(user=user, course_key=course_key, role=CourseRole.FINANCE_ADMIN)
+    return user
+
+
+def _otto_seat(site_configuration, monkeypatch, course_key):
+    monkeypatch.setattr("ecommerce.courses.models.Course.publish_to_lms", lambda course: None)
+    return platform.create_or_update_seat(
+        partner=site_configuration.partner, course_key=course_key, course_title="Prices 101",
+        certificate_type="verified", price=Decimal("49.00"), id_verification_required=True,
+    )
+
+
+def test_a_price_change_goes_through_otto_course_and_is_published(
+    site_configuration, otto_seat_class, monkeypatch, django_capture_on_commit_callbacks
+):
+    from ecommerce.courses.models import Course  # noqa: PLC0415
+
+    from ecommerce_plugin.finance import api as finance_api  # noqa: PLC0415
+
+    seat = _otto_seat(site_configuration, monkeypatch, "course-v1:edX+Prices+2026")
+    through_course, published = [], []
+    create_or_update_seat = Course.create_or_update_seat
+
+    def seat_path(course, *args, **kwargs):
+        through_course.append((course.id, args, kwargs["sku"]))
+        return create_or_update_seat(course, *args, **kwargs)
+
+    monkeypatch.setattr(Course, "create_or_update_seat", seat_path)
+    monkeypatch.setattr(Course, "publish_to_lms", lambda course: published.append(
+        [(product.attr.certificate_type, product.stockrecords.get().price) for product in course.seat_products]
+    ))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert finance_api.change_seat_price(_finance_admin(seat.course_key), seat.sku, Decimal("59.00")) == (
+            seat.course_key, Decimal("49.00"), Decimal("59.00")
+        )
+    assert through_course == [(seat.course_key, ("verified", True, Decimal("59.00")), seat.sku)]
+    # After the commit, the LMS gets the course's modes with the new price, from Otto's own seat rows.
+    assert published == [[("verified", Decimal("59.00"))]]
+    (product,) = Course.objects.get(id=seat.course_key).seat_products
+    assert product.id == seat.product_id and product.attr.id_verification_required
+    assert product.stockrecords.get().partner_sku == seat.sku
+
+
+def test_a_seat_ordered_again_is_left_to_otto_guard(site_configuration, otto_seat_class, monkeypatch):
+    """
+    Otto's ``prepare_basket`` skips a product ``UserAlreadyPlacedOrder`` finds ordered; the
+    plugin's own held-seat check (stock Oscar's guard) stands aside on Otto instead of refusing too.
+    """
+    from ecommerce.extensions.order.utils import UserAlreadyPlacedOrder  # noqa: PLC0415
+    from oscar.test.factories import create_order  # noqa: PLC0415
+
+    from ecommerce_plugin.held_seats import api as held_seats  # noqa: PLC0415
+
+    # Otto's catalogue migrations make this option; the suite may build tables without them.
+    get_model("catalogue", "Option").objects.get_or_create(code="course_entitlement", defaults={"name": "Course Entitlement"})
+    seat = _otto_seat(site_configuration, monkeypatch, "course-v1:edX+Again+2026")
+    product = get_model("catalogue", "Product").objects.get(id=seat.product_id)
+    user = UserFactory()
+    basket = Basket.create_basket(site_configuration.site, user)
+    basket.add_product(product)
+    create_order(basket=basket, user=user)
+
+    assert UserAlreadyPlacedOrder.user_already_placed_order(user=user, product=product, site=site_configuration.site)
+    assert platform.host_refuses_duplicate_seats()
+    held_seats.refuse_if_held(user, seat)  # no refusal of its own (and no LMS call) on Otto
+
+
 def test_payment_errors_are_oscars():
     from oscar.apps.payment.exceptions import GatewayError, TransactionDeclined  # noqa: PLC0415
 

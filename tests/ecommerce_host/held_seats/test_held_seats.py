@@ -142,6 +142,14 @@ def test_a_single_seat_through_the_codes_basket_is_the_buyer_s_own_and_refused(l
     assert (response.status_code, response.json()["error_code"]) == (409, "seat_already_held")
 
 
+def test_a_stock_shop_relies_on_the_plugins_own_guard(learner, seat, bought):
+    from ecommerce_plugin import platform  # noqa: PLC0415
+
+    assert not platform.host_refuses_duplicate_seats()
+    with pytest.raises(api.SeatHeld):
+        api.refuse_if_held(learner, seat)
+
+
 def test_a_host_that_refuses_duplicates_itself_is_left_to_do_so(monkeypatch, learner, seat, bought, fake_lms):
     monkeypatch.setattr("ecommerce_plugin.platform.host_refuses_duplicate_seats", lambda: True)
     basket = checkout_api.add_skus_to_basket(learner, [seat.sku])
