@@ -20,6 +20,9 @@ export default defineConfig({
     setupFiles: ['./test/setup.js'],
     include: ['src/**/*.test.{js,jsx}', 'test/**/*.test.js'],
     restoreMocks: true,
+    // The widget tests render Paragon and wait on the polling loop: vitest's 5 s default is too
+    // short on a loaded 2-core CI machine (seen timing out there), not a sign of a hang.
+    testTimeout: 20000,
     // Published as extensionless ES modules and CommonJS: pre-bundle them, as webpack bundles
     // them in an MFE.
     deps: {
