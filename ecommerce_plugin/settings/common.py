@@ -309,6 +309,7 @@ def plugin_settings(settings):
     for engine in [] if on_otto else settings.TEMPLATES:
         if engine["BACKEND"].endswith("DjangoTemplates") and CHECKOUT_TEMPLATE_OVERRIDES not in engine["DIRS"]:
             engine["DIRS"] = [CHECKOUT_TEMPLATE_OVERRIDES, *engine["DIRS"]]
+    _install_layout_context_processor(settings)
     # Paid enrollments, registration codes, invoices, coupons, finance (issue 8).
     # .. setting_name: COMMERCE_REGISTRATION_CODE_LENGTH
     # .. setting_default: 12
@@ -357,3 +358,15 @@ def plugin_settings(settings):
     if on_otto:
         otto_settings(settings)
     install_apps(settings, on_otto)
+
+
+LAYOUT_CONTEXT_PROCESSOR = "ecommerce_plugin.context_processors.layout"
+
+
+def _install_layout_context_processor(settings):
+    """The plugin's pages extend the shop's own layout (Oscar's, or Otto's ``edx/base.html``)."""
+    for engine in settings.TEMPLATES:
+        if engine["BACKEND"].endswith("DjangoTemplates"):
+            processors = engine.setdefault("OPTIONS", {}).setdefault("context_processors", [])
+            if LAYOUT_CONTEXT_PROCESSOR not in processors:
+                engine["OPTIONS"]["context_processors"] = [*processors, LAYOUT_CONTEXT_PROCESSOR]
