@@ -26,7 +26,9 @@ fi
 stamp=$(cat requirements/*.in requirements/constraints-otto.txt setup.py | sha256sum | cut -d' ' -f1)
 if [ "$(cat .venv-otto/.requirements-stamp 2>/dev/null)" != "$stamp" ]; then
   echo "Installing the test requirements on Otto's pins into .venv-otto..."
-  .venv-otto/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+  # wheel: the editable install builds without isolation, and the setuptools Otto pins (70.0) has no
+  # bdist_wheel of its own.
+  .venv-otto/bin/python -m pip install -q --disable-pip-version-check --upgrade pip wheel
   .venv-otto/bin/python -m pip install -q --disable-pip-version-check \
     -r requirements/test.in setuptools -c requirements/constraints-otto.txt
   .venv-otto/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
