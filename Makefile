@@ -29,7 +29,7 @@ upgrade: ## re-pin every requirements/*.txt from its .in
 
 quality: ## lint and import order (ruff)
 	./scripts/bootstrap.sh
-	$(VENV)/ruff check lms_plugin ecommerce_plugin discovery_plugin sandbox tests bench scripts tutor
+	$(VENV)/ruff check lms_plugin ecommerce_plugin discovery_plugin commerce_plugins_common sandbox tests bench scripts tutor
 
 pii_check: ## every plugin model carries a PII annotation
 	./scripts/bootstrap.sh

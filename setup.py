@@ -46,7 +46,7 @@ setup(
     long_description_content_type="text/markdown",
     license="AGPL-3.0-or-later",
     python_requires=">=3.11",
-    packages=find_packages(include=["lms_plugin*", "ecommerce_plugin*", "discovery_plugin*"]),
+    packages=find_packages(include=["lms_plugin*", "ecommerce_plugin*", "discovery_plugin*", "commerce_plugins_common*"]),
     include_package_data=True,
     zip_safe=False,
     install_requires=load_requirements("requirements/base.in"),

@@ -13,6 +13,8 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PLUGIN_PACKAGES = {"lms_plugin", "ecommerce_plugin", "discovery_plugin"}
+# The code the plugins share; it ships with them but is no plugin (no apps.py, settings or migrations).
+SHARED_PACKAGES = {"commerce_plugins_common"}
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +46,10 @@ def _dist_info_file(archive, name):
     return archive.read(member).decode()
 
 
-def test_wheel_holds_only_the_three_plugins(wheel):
+def test_wheel_holds_only_the_three_plugins_and_their_shared_package(wheel):
     top_level = {name.split("/")[0] for name in wheel.namelist() if ".dist-info/" not in name}
-    assert top_level == PLUGIN_PACKAGES
+    assert top_level == PLUGIN_PACKAGES | SHARED_PACKAGES
+    assert "commerce_plugins_common/__init__.py" in wheel.namelist()
 
 
 def test_wheel_ships_no_sandbox_replica_or_test(wheel):
