@@ -157,25 +157,40 @@ def statuses_for_user(user, course_ids=None):
         wanted = [CourseKey.from_string(str(course_id)) for course_id in course_ids]
         rows = rows.filter(course_id__in=wanted)
     by_course = {row.course_id: row for row in rows}
+    course_keys = wanted if wanted is not None else list(by_course)
+    mode_names = _mode_names(course_keys)
     results = []
-    for course_key in wanted if wanted is not None else list(by_course):
+    for course_key in course_keys:
         row = by_course.get(course_key)
         enrolled_mode, is_active = _enrollment_state(user, course_key)
         if row is not None and is_active and enrolled_mode == row.mode:
             row.delete()
             row = None
+        mode = row.mode if row is not None else enrolled_mode or ""
+        common = {
+            "mode": mode, "mode_name": mode_names.get((course_key, mode), mode), "has_access": is_active,
+            "username": user.username, **_course_display(course_key),
+        }
         if row is None:
-            results.append(PendingEnrollmentStatus(
-                str(course_key), ACTIVE if is_active else NONE, mode=enrolled_mode or "", has_access=is_active,
-                username=user.username, **_course_display(course_key),
-            ))
+            results.append(PendingEnrollmentStatus(str(course_key), ACTIVE if is_active else NONE, **common))
         else:
             results.append(PendingEnrollmentStatus(
-                str(course_key), PENDING, mode=row.mode, order_number=row.order_number, created=row.created,
-                has_access=is_active, username=user.username, failed_at=row.failed_at,
-                **_course_display(course_key),
+                str(course_key), PENDING, order_number=row.order_number, created=row.created,
+                failed_at=row.failed_at, **common,
             ))
     return results
+
+
+def _mode_names(course_keys):
+    """``(course key, mode slug) -> the mode's display name`` for these courses, in one query."""
+    if not course_keys:
+        return {}
+    modes = platform.course_mode_model().objects.filter(course_id__in=course_keys)
+    return {
+        (course_id, slug): name
+        for course_id, slug, name in modes.values_list("course_id", "mode_slug", "mode_display_name")
+        if name
+    }
 
 
 def pending_for_user(user):

@@ -21,6 +21,8 @@ class PendingEnrollmentStatus:
     so the course link stays enabled.
     ``course_name``/``course_url``: what a dashboard shows for a course it does not list yet
     (the display name, or the course key when the course has no overview).
+    ``mode_name``: the mode's display name ("Verified Certificate"), or its slug when the course
+    has no such mode row: what a learner reads instead of ``mode``.
     """
 
     course_id: str
@@ -33,6 +35,7 @@ class PendingEnrollmentStatus:
     failed_at: datetime | None = None
     course_name: str = ""
     course_url: str = ""
+    mode_name: str = ""
 
     @property
     def fulfillment_failed(self):

@@ -55,8 +55,8 @@ def learner():
     user = get_user_model().objects.create_user("mfe_learner", "mfe@example.com", "edx")
     for key, name in ((NEW, "Bought Course"), (UPGRADED, "Upgraded Course"), (FAILING, "Failing Course")):
         CourseOverview.objects.create(id=key, display_name=name)
-        for slug, price in (("audit", 0), ("verified", 49)):
-            CourseMode.objects.create(course_id=key, mode_slug=slug, mode_display_name=slug, min_price=price)
+        for slug, mode_name, price in (("audit", "Audit", 0), ("verified", "Verified Certificate", 49)):
+            CourseMode.objects.create(course_id=key, mode_slug=slug, mode_display_name=mode_name, min_price=price)
     CourseEnrollment.enroll(user, UPGRADED, mode="audit")
     # What the receipt hand-off records once ecommerce has taken the payment.
     api.record_pending(user, [(NEW, "verified"), (UPGRADED, "verified")], order_number="EDX-100")
@@ -110,7 +110,7 @@ def test_the_mfe_plugin_shows_pending_then_active_without_a_reload(harness, lear
         upgraded_card = page.locator(f'.mfe-course-card[data-course-id="{UPGRADED}"]')
         banner = upgraded_card.locator(".commerce-pending-banner")
         banner.wait_for(timeout=30_000)
-        assert "Your upgrade to verified is being processed." in banner.inner_text()
+        assert "Your upgrade to Verified Certificate is being processed." in banner.inner_text()
         assert page.locator(".commerce-pending-card").count() == 2  # the upgrade gets no card of its own
         keep_screenshot(new_card, tmp_path, "learner-dashboard-pending-card.png")
         keep_screenshot(upgraded_card, tmp_path, "learner-dashboard-upgrade-banner.png")
@@ -129,7 +129,7 @@ def test_the_mfe_plugin_shows_pending_then_active_without_a_reload(harness, lear
         link = new_card.get_by_role("link", name="View course")
         assert link.get_attribute("href") == course_home_url(NEW)  # the platform's (learning MFE) URL
         assert "being processed" not in new_card.inner_text()
-        assert "Your upgrade to verified is complete." in banner.inner_text()
+        assert "Your upgrade to Verified Certificate is complete." in banner.inner_text()
         assert "Bought Course is ready." in page.get_by_role("status").inner_text()
         failed_card = page.locator(f'.commerce-pending-card[data-course-id="{FAILING}"]')
         failed_card.and_(page.locator('[data-enrollment-status="failed"]')).wait_for(timeout=60_000)

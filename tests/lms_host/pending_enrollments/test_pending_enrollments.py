@@ -39,8 +39,8 @@ def secret(settings):
 @pytest.fixture
 def course():
     overview = CourseOverview.objects.create(id=COURSE_KEY, display_name="Pending Course")
-    for slug in ("audit", "verified"):
-        CourseMode.objects.create(course_id=COURSE_KEY, mode_slug=slug, mode_display_name=slug,
+    for slug, name in (("audit", "Audit"), ("verified", "Verified Certificate")):
+        CourseMode.objects.create(course_id=COURSE_KEY, mode_slug=slug, mode_display_name=name,
                                   min_price=0 if slug == "audit" else 49)
     return overview
 
@@ -206,6 +206,7 @@ def test_the_status_endpoint_names_the_course_for_a_dashboard_that_does_not_list
     assert result["course_id"] == COURSE and result["status"] == "pending" and result["has_access"] is False
     assert result["course_name"] == "Pending Course"
     assert result["course_url"] == course_home_url(COURSE_KEY)
+    assert (result["mode"], result["mode_name"]) == ("verified", "Verified Certificate")
 
 
 def test_the_status_endpoint_reads_a_bounded_number_of_queries_per_course(client, learner, django_assert_num_queries):
@@ -213,8 +214,8 @@ def test_the_status_endpoint_reads_a_bounded_number_of_queries_per_course(client
     for key in keys:
         CourseOverview.objects.create(id=key, display_name=str(key))
     api.record_pending(learner, [(key, "verified") for key in keys])
-    # Session and user, the pending rows, then per course its enrollment and its overview.
-    with django_assert_num_queries(2 + 1 + 2 * len(keys)):
+    # Session and user, the pending rows, the courses' modes, then per course its enrollment and its overview.
+    with django_assert_num_queries(2 + 1 + 1 + 2 * len(keys)):
         assert len(client.get("/api/pending_enrollments/v1/status/").json()["results"]) == 3
 
 
@@ -222,6 +223,7 @@ def test_the_status_endpoint_falls_back_to_the_course_key_without_an_overview(cl
     hand_off(client, token())
     (result,) = client.get("/api/pending_enrollments/v1/status/").json()["results"]
     assert result["course_name"] == COURSE
+    assert result["mode_name"] == "verified"  # no mode row either: the slug, never an empty name
 
 
 def test_the_status_endpoint_refuses_a_bad_course_id(client, learner):

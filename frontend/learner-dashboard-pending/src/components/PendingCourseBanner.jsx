@@ -18,7 +18,7 @@ const PendingCourseBannerBody = ({ cardId }) => {
   const courseId = useCardCourseId(cardId);
   const entry = courseId ? state.entries[courseId] : undefined;
   if (!entry || entry.kind !== UPGRADE) { return null; }
-  const mode = entry.mode;
+  const mode = entry.modeName;
   let variant = 'info';
   let text = formatMessage(messages.upgradeNote, { mode });
   if (entry.status === ACTIVE) {

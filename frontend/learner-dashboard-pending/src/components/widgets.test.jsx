@@ -16,7 +16,7 @@ import { createPendingStore, pendingEnrollmentsPluginSlots, setPendingStore } fr
 const NEW = 'course-v1:edX+New+2026';
 const UPGRADED = 'course-v1:edX+Upgraded+2026';
 const status = (courseId, overrides = {}) => ({
-  course_id: courseId, status: 'pending', mode: 'verified', has_access: false,
+  course_id: courseId, status: 'pending', mode: 'verified', mode_name: 'Verified Certificate', has_access: false,
   course_name: courseId === NEW ? 'New Course' : 'Upgraded Course', course_url: `/courses/${courseId}/`, ...overrides,
 });
 
@@ -121,12 +121,12 @@ describe('an upgrade bought', () => {
       answer: () => [status(UPGRADED, { has_access: true, status: active ? 'active' : 'pending' })],
     });
     render(<CourseList />);
-    await waitFor(() => expect(screen.getByTestId('card-0')).toHaveTextContent('Your upgrade to verified is being processed.'));
+    await waitFor(() => expect(screen.getByTestId('card-0')).toHaveTextContent('Your upgrade to Verified Certificate is being processed.'));
     expect(screen.getByTestId('card-1')).not.toHaveTextContent('upgrade');
     expect(screen.getByTestId('card-0')).toHaveTextContent("the MFE's banner");
     expect(screen.queryByText('Upgraded Course')).toBeNull(); // no second card for a listed course
     active = true;
-    await waitFor(() => expect(screen.getByTestId('card-0')).toHaveTextContent('Your upgrade to verified is complete.'));
+    await waitFor(() => expect(screen.getByTestId('card-0')).toHaveTextContent('Your upgrade to Verified Certificate is complete.'));
   });
 });
 

@@ -31,6 +31,8 @@ function entryFrom(result) {
     courseName: result.course_name || result.course_id,
     courseUrl: result.course_url || '',
     mode: result.mode || '',
+    // What the learner reads: the mode's display name ("Verified Certificate"), not its slug.
+    modeName: result.mode_name || result.mode || '',
     kind: result.has_access ? UPGRADE : NEW_COURSE,
     status: result.fulfillment_failed ? FAILED : PENDING,
   };
@@ -92,7 +94,12 @@ export function createPendingStore({
         const entry = entries[result.course_id];
         if (!entry || entry.status === ACTIVE) { return; }
         if (result.status === ACTIVE) {
-          entries[result.course_id] = { ...entry, status: ACTIVE, mode: result.mode || entry.mode };
+          entries[result.course_id] = {
+            ...entry,
+            status: ACTIVE,
+            mode: result.mode || entry.mode,
+            modeName: result.mode_name || result.mode || entry.modeName,
+          };
         } else if (result.status === PENDING) {
           // The LMS keeps a failed fulfillment pending and flags it; a staff retry clears the flag.
           const status = result.fulfillment_failed ? FAILED : PENDING;

@@ -54,6 +54,15 @@ describe('the pending store', () => {
     expect(h.api.fetchStatuses).toHaveBeenCalledTimes(1);
   });
 
+  it("names the mode by the LMS's display name, and by its slug when the LMS gives none", async () => {
+    const h = harness({ first: [{ ...pending(), mode_name: 'Verified Certificate' }] });
+    await h.start();
+    expect(h.store.getState().entries[COURSE]).toMatchObject({ mode: 'verified', modeName: 'Verified Certificate' });
+    const bare = harness();
+    await bare.start();
+    expect(bare.store.getState().entries[COURSE]).toMatchObject({ mode: 'verified', modeName: 'verified' });
+  });
+
   it('stays quiet when nothing is pending: no poll, no card lookup', async () => {
     const h = harness({ first: [] });
     await h.start();

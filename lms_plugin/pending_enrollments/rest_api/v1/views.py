@@ -25,6 +25,7 @@ def _serialize(status):
         "course_id": status.course_id,
         "status": status.status,
         "mode": status.mode,
+        "mode_name": status.mode_name,
         "has_access": status.has_access,
         "created": status.created.isoformat() if status.created else None,
         "fulfillment_failed": status.fulfillment_failed,
@@ -37,7 +38,7 @@ def _serialize(status):
 class PendingEnrollmentStatusView(PluginErrorsMixin, APIView):
     """
     The requesting learner's pending enrollments, or the state of each ``course_id`` asked for:
-    ``{"results": [{"course_id", "status": "pending"|"active"|"none", "mode", "has_access", "created",
+    ``{"results": [{"course_id", "status": "pending"|"active"|"none", "mode", "mode_name", "has_access", "created",
     "fulfillment_failed", "failed_at", "course_name", "course_url"}]}``. ``fulfillment_failed`` is true
     on a pending entry whose fulfillment failed for good (support has been told); ``status`` stays
     ``pending`` for it. ``course_name``/``course_url`` let a dashboard show a course it does not list
