@@ -205,6 +205,10 @@ def _reopen(order_number, requested_by):
     for line in Line.objects.select_for_update().filter(order=order, status__in=LINE.ERRORS).order_by("id"):
         line.set_status(LINE.OPEN)
         reopened.append(str(line.id))
+    if platform.is_otto() and reopened:
+        # Otto's seat module counts the attempts of the current run to know its last one
+        # (fulfillment.otto.worker_will_retry): a staff retry starts a new run.
+        LineFulfillment.objects.filter(line_id__in=reopened).update(attempts=0)
     order.set_status(ORDER.OPEN)
     who = getattr(requested_by, "username", None) or "support"
     OrderNote.objects.create(

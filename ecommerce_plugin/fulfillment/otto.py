@@ -17,27 +17,48 @@ in this order before Otto's own:
   here, a subclass that first tells the LMS the seats are pending (the LMS plugin's
   pending-enrollments API), then enrolls exactly as Otto does. The learner who closed the receipt
   tab still sees the course pending until enrolled. Being a subclass in Otto's slot, it is still
-  the only module that supports a seat line, so Otto's refund revokes a seat once.
+  the only module that supports a seat line, so Otto's refund revokes a seat once. It also counts
+  each seat line's attempts (the plugin's ``LineFulfillment``) and, when an attempt that failed is
+  the last one anybody will make, tells staff and the LMS (``state: failed``) as the stock shop does.
+
+When is an attempt the last? Otto marks the order Fulfillment Error at every failed attempt and
+never says whether ecommerce-worker will try again. The plugin decides from the request the
+attempt runs in: Otto's order API (``api:v2:order-fulfill``), which only ecommerce-worker calls
+and which it calls again after a failure up to its ``MAX_FULFILLMENT_RETRIES``
+(``COMMERCE_OTTO_WORKER_MAX_FULFILLMENT_RETRIES``) times; anything else (the checkout request with
+the sample off, an in-process staff retry, a command) is retried by nobody.
 """
 import logging
 
+import crum
 import requests
+from django.conf import settings
 from django.db import connection
+from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from oscar.core.loading import get_model
 
 from ecommerce_plugin import platform
 from ecommerce_plugin.catalog.api import seat_for_product
-from ecommerce_plugin.fulfillment import errors
+from ecommerce_plugin.fulfillment import alerts, errors
+from ecommerce_plugin.fulfillment.models import LineFulfillment
 from ecommerce_plugin.fulfillment.modules import BaseFulfillmentModule, lms_client, mode_for_seat
-from ecommerce_plugin.fulfillment.status import LINE
+from ecommerce_plugin.fulfillment.status import LINE, ORDER
+from ecommerce_plugin.transactions import on_commit_robust
 
 log = logging.getLogger(__name__)
 
 Line = get_model("order", "Line")
+Order = get_model("order", "Order")
 OrderNote = get_model("order", "OrderNote")
 
 LMS_FULFILLMENT_STATE_PATH = "/api/pending_enrollments/v1/fulfillment/"
+# Otto's order fulfillment endpoint, ``api:v2:order-fulfill`` (ecommerce/extensions/api/v2/urls.py):
+# the one ecommerce-worker's ``fulfill_order`` PUTs, and retries after a 500.
+WORKER_FULFILL_URL_NAME = "order-fulfill"
+WORKER_FULFILL_NAMESPACE = "v2"
+KIND_FOR_STATUS = {status: kind for kind, status in errors.LINE_STATUS_FOR_KIND.items()}
 
 
 class CompletedLinesModule(BaseFulfillmentModule):
@@ -162,4 +183,64 @@ class EnrollmentFulfillmentModule(platform.otto_enrollment_fulfillment_module())
         lines = [line for line in lines if line.status != LINE.COMPLETE]
         if lines:
             register_pending(order, lines)
-        return super().fulfill_product(order, lines, email_opt_in=email_opt_in)
+        try:
+            return super().fulfill_product(order, lines, email_opt_in=email_opt_in)
+        finally:
+            if lines:
+                record_attempt(order, lines)
+
+
+def record_attempt(order, lines):
+    """
+    Count one attempt of each seat line (``LineFulfillment``, as on a stock shop) and, when one
+    failed and nobody will try again, report the order after the commit (``report_failed``).
+    """
+    attempts = 0
+    failed = False
+    for line in lines:
+        record, _created = LineFulfillment.objects.get_or_create(line=line)
+        record.attempts += 1
+        if line.status == LINE.COMPLETE:
+            record.completed_at = timezone.now()
+            record.last_error_kind = record.last_error = ""
+        else:
+            failed = True
+            attempts = max(attempts, record.attempts)
+            record.last_error_kind = KIND_FOR_STATUS.get(line.status, errors.CONFIGURATION)
+            record.last_error = f"{line.status} (Otto's enrollment module; Otto's log has the LMS's answer)"[:500]
+        record.save()
+    if not failed:
+        return
+    if worker_will_retry(attempts):
+        log.info("Order %s: seat fulfilment attempt %s failed; ecommerce-worker will retry it.", order.number,
+                 attempts)
+        return
+    number = order.number
+    on_commit_robust(lambda: report_failed(number))
+
+
+def worker_will_retry(attempts):
+    """
+    True when the attempt running now is ecommerce-worker's (Otto's order API) and the worker
+    retries after it: its attempts are its first try and ``MAX_FULFILLMENT_RETRIES`` retries.
+    """
+    request = crum.get_current_request()
+    if request is None:
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    if match.url_name != WORKER_FULFILL_URL_NAME or WORKER_FULFILL_NAMESPACE not in match.namespaces:
+        return False
+    return attempts <= int(settings.COMMERCE_OTTO_WORKER_MAX_FULFILLMENT_RETRIES)
+
+
+def report_failed(order_number):
+    """
+    After the commit of an order's last attempt: if Otto left it in Fulfillment Error, alert staff
+    and tell the LMS its failed seats (``alerts.order_failed``, the stock shop's way). A staff retry
+    reports them ``pending`` again and the enrollment clears them.
+    """
+    if Order.objects.filter(number=order_number, status=ORDER.FULFILLMENT_ERROR).exists():
+        alerts.order_failed(order_number)

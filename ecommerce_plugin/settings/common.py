@@ -261,6 +261,14 @@ def plugin_settings(settings):
     #   timeout or LMS server error; after the last one the line takes its error status and the
     #   order goes to Fulfillment Error for staff to retry.
     _default(settings, "COMMERCE_FULFILLMENT_MAX_RETRIES", 8)
+    # .. setting_name: COMMERCE_OTTO_WORKER_MAX_FULFILLMENT_RETRIES
+    # .. setting_default: 11
+    # .. setting_description: On Otto, ecommerce-worker's ``MAX_FULFILLMENT_RETRIES`` (its default is
+    #   11): how many times the worker PUTs Otto's ``orders/<number>/fulfill/`` again after a failed
+    #   attempt. Otto never tells which attempt is the last; the plugin counts the attempts of each
+    #   seat line and reports the failure to the LMS after this many retries. Keep it equal to the
+    #   worker's setting.
+    _default(settings, "COMMERCE_OTTO_WORKER_MAX_FULFILLMENT_RETRIES", 11)
     # .. setting_name: COMMERCE_FULFILLMENT_RETRY_BACKOFF
     # .. setting_default: 2
     # .. setting_description: Seconds before the first retry of a fulfillment; doubles at each retry.

@@ -194,6 +194,64 @@ def test_staff_retry_reopens_only_the_failed_lines_and_fulfils_through_otto(
 
 
 @pytest.mark.django_db
+def test_with_the_sample_off_a_failure_is_reported_to_the_lms_and_a_staff_retry_clears_it(
+    shop, caplog, django_capture_on_commit_callbacks
+):
+    shop.proxy.fail_first = 1
+    order = place_order(shop.site, shop.learner, [(shop.seat, 1)])
+    # The checkout request fulfils (the sample off); nobody retries it, so this attempt is the last.
+    with django_capture_on_commit_callbacks(execute=True):
+        handle_successful_order(order, request_on(shop.site, shop.learner))
+    order.refresh_from_db()
+    assert order.status == ORDER.FULFILLMENT_ERROR
+    line = order.lines.get()
+    assert (line.fulfillment.attempts, line.fulfillment.last_error_kind) == (1, "server")
+    assert pending_status(shop, DEMO_COURSE) == ("pending", True)  # the dashboard says it failed
+    assert f"Fulfillment of order {order.number}" in caplog.text  # the staff alert
+
+    with django_capture_on_commit_callbacks(execute=True):
+        (result,) = fulfillment_api.retry_fulfillment([order.number])
+    assert result.error_code is None
+    order.refresh_from_db()
+    assert order.status == ORDER.COMPLETE
+    assert lms_enrollment(shop.lms.db, shop.learner.username, DEMO_COURSE) == ("verified", True, 1)
+    assert pending_status(shop, DEMO_COURSE) == ("active", False)
+
+
+@pytest.mark.django_db
+def test_through_otto_order_api_the_failure_is_reported_after_the_worker_last_retry(
+    shop, client, settings, django_capture_on_commit_callbacks
+):
+    """ecommerce-worker's attempts are PUTs of Otto's order API; the plugin counts them."""
+    from django.contrib.auth import get_user_model  # noqa: PLC0415
+
+    settings.COMMERCE_OTTO_WORKER_MAX_FULFILLMENT_RETRIES = 1  # the worker's MAX_FULFILLMENT_RETRIES
+    client.force_login(get_user_model().objects.create_user("ecommerce_worker", is_staff=True, is_superuser=True))
+    shop.proxy.fail_first = 3
+    order = place_order(shop.site, shop.learner, [(shop.seat, 1)])
+
+    def worker_put():
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.put(f"/api/v2/orders/{order.number}/fulfill/")
+
+    assert worker_put().status_code == 500  # the worker's first try: it will retry
+    assert pending_status(shop, DEMO_COURSE) == ("pending", False)
+    assert worker_put().status_code == 500  # its last retry
+    assert order.lines.get().fulfillment.attempts == 2
+    assert pending_status(shop, DEMO_COURSE) == ("pending", True)
+
+    # A staff retry starts a new run of the worker's attempts: its first failure is not final.
+    with override_sample("async_order_fulfillment", active=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        fulfillment_api.retry_fulfillment([order.number])
+    assert Order.objects.get(pk=order.pk).status == ORDER.FULFILLMENT_ERROR  # the third refusal
+    assert pending_status(shop, DEMO_COURSE) == ("pending", True)  # in process: nobody retries it
+    assert worker_put().status_code == 200  # Otto's own pipeline takes an error line to Complete
+    assert Order.objects.get(pk=order.pk).status == ORDER.COMPLETE
+    assert pending_status(shop, DEMO_COURSE) == ("active", False)
+
+
+@pytest.mark.django_db
 def test_registration_codes_are_their_own_product_issued_once_and_void_at_refund(shop):
     product = code_products.code_product_for_seat(seat_for_product(shop.seat))
     assert product.get_product_class().name == code_products.CODE_PRODUCT_CLASS_NAME
