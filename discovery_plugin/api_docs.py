@@ -9,21 +9,16 @@ from drf_yasg import openapi
 from drf_yasg.inspectors import SwaggerAutoSchema
 from drf_yasg.views import get_schema_view
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
-from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
+from commerce_plugins_common import api_errors as common
 
-class ErrorSerializer(serializers.Serializer):  # pylint: disable=abstract-method
-    """
-    The plugins' error body (``discovery_plugin.api_errors``).
-    """
 
-    error_code = serializers.CharField(help_text="Machine-readable code, snake_case; stable across releases.")
-    message = serializers.CharField(help_text="What went wrong, for a person (translated).")
-    field_errors = serializers.DictField(
-        required=False, help_text="Malformed input only: what is wrong with each field, by field name."
-    )
+class ErrorSerializer(common.ErrorSerializer):  # pylint: disable=abstract-method
+    """
+    The plugins' error body (``commerce_plugins_common.api_errors``), under drf-yasg's own name.
+    """
 
     class Meta:
         ref_name = "CommercePluginError"

@@ -7,7 +7,9 @@ from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
 
-INVALID_REQUEST = "invalid_request"
+from commerce_plugins_common.api_errors import INVALID_REQUEST
+
+__all__ = ["DB_BIGINT_MAX", "DB_INT_MAX", "INVALID_REQUEST", "CommerceError", "invalid", "refused"]
 
 # Largest values of the integer columns ids and counts are stored in: Oscar's tables (basket,
 # line) use 32-bit ``AutoField``s, the plugin's own 64-bit ``BigAutoField``s. Request fields

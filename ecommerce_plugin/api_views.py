@@ -4,51 +4,32 @@ The one base of every ecommerce plugin API view: who may call it, and how a refu
 Authentication and permissions are declared here, not inherited from the host's
 ``REST_FRAMEWORK`` defaults: Otto's and a stock Oscar shop's differ, and a plugin endpoint
 must not become anonymous (or session-only) because a host changed its defaults. Every error
-a view raises, DRF's own included (malformed JSON, 401, 403, 429), answers the plugin's shape
-``{"error_code", "message"}``.
+a view raises, DRF's own included (malformed JSON, 401, 403, 404, 429), answers the plugins' shape
+``{"error_code", "message"}``, and ``field_errors`` for a malformed body.
 """
 from django.utils.translation import gettext as _
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.views import APIView
-from rest_framework.views import exception_handler as drf_exception_handler
 
+from commerce_plugins_common import api_errors as common
+from commerce_plugins_common.api_errors import RATE_LIMITED
 from ecommerce_plugin.api_errors import DB_BIGINT_MAX, INVALID_REQUEST, CommerceError, refused
 from ecommerce_plugin.api_schema import ErrorDocumentingAutoSchema
 
-NOT_AUTHENTICATED = "not_authenticated"
-PERMISSION_DENIED = "permission_denied"
-RATE_LIMITED = "rate_limited"
-METHOD_NOT_ALLOWED = "method_not_allowed"
-UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
-
-_CODES = (
-    (exceptions.Throttled, RATE_LIMITED),
-    (exceptions.ParseError, INVALID_REQUEST),
-    (exceptions.ValidationError, INVALID_REQUEST),
-    (exceptions.NotAuthenticated, NOT_AUTHENTICATED),
-    (exceptions.AuthenticationFailed, NOT_AUTHENTICATED),
-    (exceptions.PermissionDenied, PERMISSION_DENIED),
-    (exceptions.MethodNotAllowed, METHOD_NOT_ALLOWED),
-    (exceptions.UnsupportedMediaType, UNSUPPORTED_MEDIA_TYPE),
-)
+__all__ = ["RATE_LIMITED", "CommerceAPIView", "exception_handler"]
 
 
 def exception_handler(exc, context):
     """
-    DRF's handler, with every answer in the plugin's error shape.
+    DRF's handler, with every answer in the plugins' error shape
+    (``commerce_plugins_common.api_errors``); the plugin's own ``CommerceError`` answers its code.
     """
     if isinstance(exc, CommerceError):
         return refused(exc)
-    response = drf_exception_handler(exc, context)
-    if response is None:
-        return None
-    error_code = next((code for kind, code in _CODES if isinstance(exc, kind)), f"http_{response.status_code}")
-    detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
-    response.data = {"error_code": error_code, "message": detail if isinstance(detail, str) else str(detail)}
-    return response
+    return common.exception_handler(exc, context, invalid_message=_("Invalid request."))
 
 
 class CommerceAPIView(APIView):
