@@ -167,6 +167,12 @@ class StockOscarShop:
         stockrecord.price = price
         stockrecord.save(update_fields=["price", "date_updated"])
 
+    def coupon_offer_fields(self, seats):
+        """
+        What a coupon's voucher offer needs beyond Oscar's fields on this shop: nothing on a stock shop.
+        """
+        return {}
+
 
 class OttoShop(StockOscarShop):
     """
@@ -181,6 +187,23 @@ class OttoShop(StockOscarShop):
     # already ordered (``UserAlreadyPlacedOrder.user_already_placed_order``, ``order/utils.py``) and
     # raises ``AlreadyPlacedOrderException`` when nothing is left; the plugin relies on that guard.
     refuses_duplicate_seats = True
+
+    def coupon_offer_fields(self, seats):
+        """
+        Otto's voucher offers as its own coupon tool makes them (``voucher/utils.py``
+        ``_get_or_create_offer``): priority ``OFFER_PRIORITY_VOUCHER`` (20), so Otto's ``Applicator``
+        tries a coupon before enterprise (10) and other site offers, and the seats' ``partner``, so
+        Otto's ``validate_voucher`` refuses the coupon on another partner's site. ``partner`` is set
+        only where the offer model has it (Otto's fork; not the sandbox replica's Oscar model).
+        """
+        from ecommerce.extensions.offer.models import OFFER_PRIORITY_VOUCHER  # noqa: PLC0415
+
+        fields = {"priority": OFFER_PRIORITY_VOUCHER}
+        ConditionalOffer = _model("offer", "ConditionalOffer")  # noqa: N806
+        partners = {record.partner for seat in seats for record in seat.stockrecords.all()}
+        if len(partners) == 1 and any(field.name == "partner" for field in ConditionalOffer._meta.get_fields()):
+            fields["partner"] = partners.pop()
+        return fields
 
     def open_basket(self, user, request=None):
         Basket = _model("basket", "Basket")  # noqa: N806
@@ -576,6 +599,13 @@ def enqueue_fulfillment(order_number, retry=False):
     switch and ecommerce-worker). Never both: the plugin's task refuses to run on Otto.
     """
     return shop().enqueue_fulfillment(order_number, retry)
+
+
+def coupon_offer_fields(seats):
+    """
+    Fields of a coupon's voucher offer the shop's own vouchers have (Otto: priority and partner).
+    """
+    return shop().coupon_offer_fields(seats)
 
 
 def otto_enrollment_fulfillment_module():

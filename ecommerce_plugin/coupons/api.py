@@ -94,6 +94,7 @@ def create_coupon(
                 condition=Condition.objects.create(range=product_range, type=Condition.COUNT, value=1),
                 benefit=Benefit.objects.create(range=product_range, type=Benefit.PERCENTAGE, value=Decimal(percentage)),
                 max_global_applications=max_uses,
+                **platform.coupon_offer_fields(seats),
             )
             voucher = Voucher.objects.create(
                 name=f"Coupon {code} for {course_key}"[:128],

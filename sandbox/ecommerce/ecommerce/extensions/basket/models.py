@@ -1,5 +1,5 @@
 """
-Replica of Otto ``ecommerce/extensions/basket/models.py`` (the per-site basket, ``order_number``, ``BasketAttributeType``/``BasketAttribute``; openedx-unsupported/ecommerce ``open-release/sumac.master`` 126b670782e095b0abddd22fae0e94f8caf88348).
+Replica of Otto ``ecommerce/extensions/basket/models.py`` (the per-site basket, ``order_number``, ``clear_vouchers``, ``BasketAttributeType``/``BasketAttribute``; openedx-unsupported/ecommerce ``open-release/sumac.master`` 126b670782e095b0abddd22fae0e94f8caf88348).
 """
 from django.db import models
 from oscar.apps.basket.abstract_models import AbstractBasket
@@ -27,6 +27,11 @@ class Basket(AbstractBasket):
         basket = cls.objects.create(site=site, owner=user)
         basket.strategy = Selector().strategy(user=user)
         return basket
+
+    def clear_vouchers(self):
+        """Remove all vouchers applied to the basket."""
+        for v in self.vouchers.all():
+            self.vouchers.remove(v)
 
     @classmethod
     def get_basket(cls, user, site):

@@ -1,6 +1,7 @@
 """
 Replica of Otto ``ecommerce/extensions/basket/utils.py`` (``prepare_basket``, ``apply_offers_on_basket``,
-``basket_add_payment_intent_id_attribute``, ``is_duplicate_seat_attempt``), checked against
+``basket_add_payment_intent_id_attribute``, ``is_duplicate_seat_attempt``, and the voucher path's
+``validate_voucher`` and ``apply_voucher_on_basket_and_check_discount``), checked against
 openedx-unsupported/ecommerce ``open-release/sumac.master`` 126b670782e095b0abddd22fae0e94f8caf88348.
 
 Also where Otto sends a buyer after ``/basket/add/`` (``get_payment_microfrontend_or_basket_url``
@@ -18,6 +19,7 @@ import logging
 
 import waffle
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from ecommerce.extensions.order.exceptions import AlreadyPlacedOrderException
@@ -110,3 +112,81 @@ def _use_payment_microfrontend(request):
         request.site.siteconfiguration.payment_microfrontend_url and
         not waffle.flag_is_active(request, DISABLE_MICROFRONTEND_FOR_BASKET_PAGE_FLAG_NAME)
     )
+
+
+BUNDLE = "bundle_identifier"  # Otto's offer/applicator.py
+
+
+def validate_voucher(voucher, user, basket, request_site):
+    """
+    Otto's checks before a voucher is applied: expired, not active, not available to the user, another
+    partner's, a single course run coupon on a bundle. Reads Otto's ``Voucher.best_offer``
+    (``voucher.utils.best_offer`` here); ``partner`` and ``program_uuid`` are Otto's columns, absent
+    from Oscar's offer models here, so read as empty, which is what the plugin's coupons leave them.
+    """
+    from ecommerce.extensions.voucher.utils import best_offer  # noqa: PLC0415
+
+    Voucher = get_model("voucher", "Voucher")  # noqa: N806
+    BasketAttribute = get_model("basket", "BasketAttribute")  # noqa: N806
+    BasketAttributeType = get_model("basket", "BasketAttributeType")  # noqa: N806
+    if voucher.is_expired():
+        message = _("Coupon code '{code}' has expired.").format(code=voucher.code)
+        return False, message
+
+    if not voucher.is_active():
+        message = _("Coupon code '{code}' is not active.").format(code=voucher.code)
+        return False, message
+
+    is_available, msg = voucher.is_available_to_user(user)
+
+    if not is_available:
+        message = _("Coupon code '{code}' is not available. {msg}").format(code=voucher.code, msg=msg)
+        return False, message
+
+    voucher_partner = getattr(best_offer(voucher), "partner", None)
+    if request_site and voucher_partner and request_site.siteconfiguration.partner != voucher_partner:
+        message = _("Coupon code '{code}' is not valid for this basket.").format(code=voucher.code)
+        return False, message
+
+    bundle_attribute = BasketAttribute.objects.filter(
+        basket=basket,
+        attribute_type=BasketAttributeType.objects.get(name=BUNDLE)
+    )
+    is_bundle_purchase = len(bundle_attribute) > 0
+    voucher_program_uuid = getattr(best_offer(voucher).condition, "program_uuid", None)
+    is_voucher_valid_for_bundle = voucher_program_uuid or voucher.usage == Voucher.MULTI_USE
+
+    if is_bundle_purchase and not is_voucher_valid_for_bundle:
+        message = _("Coupon code '{code}' is not valid for this basket for a bundled purchase.").format(
+            code=voucher.code)
+        return False, message
+
+    return True, ""
+
+
+def apply_voucher_on_basket_and_check_discount(voucher, request, basket):
+    """Applies the voucher (Otto's Applicator, with the request); says whether it discounts the basket."""
+    voucher_addition = get_class("basket.signals", "voucher_addition")
+    basket.reset_offer_applications()
+    basket.vouchers.add(voucher)
+    voucher_addition.send(sender=None, basket=basket, voucher=voucher)
+
+    get_class("offer.applicator", "Applicator")().apply(basket, request.user, request)
+
+    discounts_after = basket.offer_applications
+
+    found_discount = False
+    for discount in discounts_after:
+        if discount["voucher"] and discount["voucher"] == voucher:
+            found_discount = True
+            break
+
+    if found_discount:
+        logger.info("Applied Voucher [%s] to basket [%s].", voucher.code, basket.id)
+        msg = _("Coupon code '{code}' added to basket.").format(code=voucher.code)
+        return True, msg
+
+    msg = _("Basket does not qualify for coupon code {code}.").format(code=voucher.code)
+    logger.info("Coupon Code [%s] is not valid for basket [%s]", voucher.code, basket.id)
+    basket.clear_vouchers()
+    return False, msg

@@ -1,22 +1,36 @@
 """
-Replica of Otto ``ecommerce/extensions/basket/views.py`` (``BasketAddItemsView`` only; Oscar's other
-basket views are found through ``get_class`` as Otto's ``from oscar.apps.basket.views import *``
-makes them), checked against openedx-unsupported/ecommerce ``open-release/sumac.master``
-126b670782e095b0abddd22fae0e94f8caf88348.
+Replica of Otto ``ecommerce/extensions/basket/views.py`` (``BasketAddItemsView``, and the basket
+page's voucher form: ``VoucherAddLogicMixin`` and ``VoucherAddView``, ``basket:vouchers-add``;
+Oscar's other basket views are found through ``get_class`` as Otto's
+``from oscar.apps.basket.views import *`` makes them), checked against
+openedx-unsupported/ecommerce ``open-release/sumac.master`` 126b670782e095b0abddd22fae0e94f8caf88348.
 
-Left out: segment events, vouchers (``code``), enterprise consent and UTM parameters.
+Left out: segment events, ``code`` on ``/basket/add/``, enterprise consent and UTM parameters; in
+the voucher path, the email-confirmation redirect (``get_redirect_to_email_confirmation_if_required``:
+the sandbox's sites require no account activation and the plugin's offers have no
+``email_domains``) and the enterprise redirect (no voucher here belongs to an enterprise).
+``VoucherAddApiView`` (the payment MFE's) shares ``VoucherAddLogicMixin``; it is tested in a real
+Otto (tests/otto_host/test_coupons_in_otto.py).
 """
 import logging
 
+from django.contrib import messages
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from edx_rest_framework_extensions.permissions import LoginRedirectIfUnauthenticated
+from oscar.apps.basket.views import VoucherAddView as BaseVoucherAddView
 from oscar.core.loading import get_model
+from oscar.core.utils import redirect_to_referrer
 from rest_framework.views import APIView
 
-from ecommerce.extensions.basket.utils import get_payment_microfrontend_or_basket_url, prepare_basket
+from ecommerce.extensions.basket.utils import (
+    apply_voucher_on_basket_and_check_discount,
+    get_payment_microfrontend_or_basket_url,
+    prepare_basket,
+    validate_voucher,
+)
 from ecommerce.extensions.order.exceptions import AlreadyPlacedOrderException
 
 Product = get_model("catalogue", "Product")
@@ -72,3 +86,99 @@ class BasketAddItemsView(APIView):
         if not available_products:
             raise BadRequestException(_("No product is available to buy."))
         return available_products
+
+
+class VoucherException(Exception):
+    """Otto ``ecommerce/extensions/basket/exceptions.py``."""
+
+
+class VoucherAddLogicMixin:
+    """
+    VoucherAdd logic for adding a voucher.
+    """
+
+    def verify_and_apply_voucher(self, code):
+        self._verify_basket_not_empty(code)
+        self._verify_voucher_not_already_applied(code)
+
+        self._get_stock_record()
+        voucher = self._get_voucher(code)
+
+        self.request.basket.clear_vouchers()
+        self._validate_voucher(voucher)
+        self._apply_voucher(voucher)
+
+    def _verify_basket_not_empty(self, code):
+        username = self.request.user and self.request.user.username
+        if self.request.basket.is_empty:
+            logger.warning(
+                "[Code Redemption Failure] User attempted to apply a code to an empty basket. "
+                "User: %s, Basket: %s, Code: %s",
+                username, self.request.basket.id, code
+            )
+            raise VoucherException()
+
+    def _verify_voucher_not_already_applied(self, code):
+        username = self.request.user and self.request.user.username
+        if self.request.basket.contains_voucher(code):
+            logger.warning(
+                "[Code Redemption Failure] User tried to apply a code that is already applied. "
+                "User: %s, Basket: %s, Code: %s",
+                username, self.request.basket.id, code
+            )
+            messages.error(
+                self.request,
+                _("You have already added coupon code '{code}' to your basket.").format(code=code),
+            )
+            raise VoucherException()
+
+    def _validate_voucher(self, voucher):
+        username = self.request.user and self.request.user.username
+        is_valid, message = validate_voucher(voucher, self.request.user, self.request.basket, self.request.site)
+        if not is_valid:
+            logger.warning("[Code Redemption Failure] The voucher is not valid for this basket. "
+                           "User: %s, Basket: %s, Code: %s, Message: %s",
+                           username, self.request.basket.id, voucher.code, message)
+            messages.error(self.request, message)
+            self.request.basket.vouchers.remove(voucher)
+            raise VoucherException()
+
+    def _apply_voucher(self, voucher):
+        username = self.request.user and self.request.user.username
+        valid, message = apply_voucher_on_basket_and_check_discount(voucher, self.request, self.request.basket)
+        if not valid:
+            logger.warning("[Code Redemption Failure] The voucher could not be applied to this basket. "
+                           "User: %s, Basket: %s, Code: %s, Message: %s",
+                           username, self.request.basket.id, voucher.code, message)
+            messages.warning(self.request, message)
+            self.request.basket.vouchers.remove(voucher)
+        else:
+            messages.info(self.request, message)
+
+    def _get_stock_record(self):
+        basket_lines = self.request.basket.all_lines()
+        return basket_lines[0].stockrecord
+
+    def _get_voucher(self, code):
+        try:
+            return self.voucher_model._default_manager.get(code=code)  # pylint: disable=protected-access
+        except self.voucher_model.DoesNotExist as voucher_no_exist:
+            messages.error(self.request, _("Coupon code '{code}' does not exist.").format(code=code))
+            raise VoucherException() from voucher_no_exist
+
+
+class VoucherAddView(VoucherAddLogicMixin, BaseVoucherAddView):
+    """
+    Deprecated: Adds a voucher to the basket.
+    """
+
+    def form_valid(self, form):
+        code = form.cleaned_data["code"]
+
+        try:
+            self.verify_and_apply_voucher(code)
+        except VoucherException:  # noqa: SIM105  (Otto's code as written)
+            # errors are passed via messages object
+            pass
+
+        return redirect_to_referrer(self.request, "basket:summary")
