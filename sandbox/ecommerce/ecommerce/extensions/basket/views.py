@@ -175,9 +175,9 @@ class VoucherAddView(VoucherAddLogicMixin, BaseVoucherAddView):
     def form_valid(self, form):
         code = form.cleaned_data["code"]
 
-        try:
+        try:  # noqa: SIM105  (Otto's code as written)
             self.verify_and_apply_voucher(code)
-        except VoucherException:  # noqa: SIM105  (Otto's code as written)
+        except VoucherException:
             # errors are passed via messages object
             pass
 
