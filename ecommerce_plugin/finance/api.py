@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from ecommerce_plugin import platform
+from ecommerce_plugin import history, platform
 from ecommerce_plugin.finance import errors
 from ecommerce_plugin.finance.audits import (  # noqa: F401  (public API)
     course_titles,
@@ -169,19 +169,38 @@ def store_course_facts(body):
             "synced_at": timezone.now(),
         },
     )
+    _copy_lms_roles(facts.course_key, body)
+    return facts
+
+
+def _copy_lms_roles(course_key, body):
+    """
+    The course's ``lms`` roles become the LMS's: those it no longer lists are deleted, new ones
+    created, the others kept; each change leaves a history row (by the request's user, when an
+    admin's request ran the sync; by nobody in a task).
+    """
     User = get_user_model()
     wanted = {(name, CourseRole.STAFF) for name in body.get("staff_usernames", [])}
     wanted |= {(name, CourseRole.FINANCE_ADMIN) for name in body.get("finance_admin_usernames", [])}
     users = dict(User.objects.filter(username__in={name for name, _ in wanted}).values_list("username", "id"))
-    CourseRole.objects.filter(course_key=facts.course_key, source=CourseRole.SOURCE_LMS).delete()
-    CourseRole.objects.bulk_create(
-        [
-            CourseRole(user_id=users[name], course_key=facts.course_key, role=role, source=CourseRole.SOURCE_LMS)
-            for name, role in sorted(wanted)
-            if name in users
-        ]
-    )
-    return facts
+    wanted_ids = {(users[name], role) for name, role in wanted if name in users}
+    held = list(CourseRole.objects.select_for_update().filter(course_key=course_key, source=CourseRole.SOURCE_LMS))
+    gone = [row for row in held if (row.user_id, row.role) not in wanted_ids]
+    for row in gone:  # one by one: simple-history's delete receiver writes the row, with this reason
+        row._change_reason = "no longer an LMS role: removed by the course facts sync"
+        row.delete()
+    kept = {(row.user_id, row.role) for row in held} - {(row.user_id, row.role) for row in gone}
+    new = [
+        CourseRole(user_id=user_id, course_key=course_key, role=role, source=CourseRole.SOURCE_LMS)
+        for user_id, role in sorted(wanted_ids - kept)
+    ]
+    if new:
+        created = CourseRole.objects.bulk_create(new)
+        if not all(row.pk for row in created):  # no ids from a bulk insert (MySQL)
+            created = CourseRole.objects.filter(course_key=course_key, source=CourseRole.SOURCE_LMS).exclude(
+                id__in=[row.id for row in held]
+            )
+        history.record(created, history.ADDED, "copied from the LMS by the course facts sync")
 
 
 def enrollment_refusal(course_key, pending=0):

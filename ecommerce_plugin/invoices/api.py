@@ -50,7 +50,7 @@ def issue_invoice(user, *, sku, company_name, contact_name, contact_email, refer
             quantity=quantity,
             created_by=user,
         )
-        codes_api.create_codes(quantity, seat=seat, unit_price=price_per_seat, invoice=invoice)
+        codes_api.create_codes(quantity, seat=seat, unit_price=price_per_seat, invoice=invoice, user=user)
         on_commit_robust(lambda: _email_contact_later(invoice.id))
     return invoice
 
@@ -133,12 +133,12 @@ def mark_paid(user, invoice_id):
 @transaction.atomic
 def void(user, invoice_id):
     """
-    Cancel the sale: every code not yet redeemed becomes void (one UPDATE). Learners who
-    redeemed keep their seat; finance settles those with the company.
+    Cancel the sale: every code not yet redeemed becomes void (one UPDATE, a history row per code
+    by ``user``). Learners who redeemed keep their seat; finance settles those with the company.
     """
     invoice = _get(user, invoice_id, lock=True)
     if invoice.status != Invoice.VOID:
         invoice.status, invoice.voided_at = Invoice.VOID, timezone.now()
         invoice.save(update_fields=["status", "voided_at"])
-    codes_api.withdraw_codes(invoice=invoice)
+    codes_api.withdraw_codes(user, invoice=invoice)
     return invoice

@@ -15,7 +15,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ecommerce_plugin import platform
+from ecommerce_plugin import history, platform
 from ecommerce_plugin.finance import api as finance_api
 from ecommerce_plugin.registration_codes import errors, products
 from ecommerce_plugin.registration_codes.data import CODE_ALPHABET, IssuedCode, RedemptionState
@@ -52,18 +52,19 @@ def _fresh_codes(count):
     return list(codes)
 
 
-def create_codes(count, *, seat, unit_price, order_line=None, invoice=None):
+def create_codes(count, *, seat, unit_price, order_line=None, invoice=None, user=None):
     """
     Store ``count`` new available codes for ``seat`` (a catalog ``Seat``); returns the codes.
 
     Runs in a savepoint: if another process stored one of the same codes between the check and
-    the insert (the unique index says so), the batch is drawn again.
+    the insert (the unique index says so), the batch is drawn again. Each code gets its first
+    history row (``bulk_create`` writes none), by ``user`` (None: the request's, or nobody).
     """
     for _attempt in range(5):
         codes = _fresh_codes(count)
         try:
             with transaction.atomic():
-                RegistrationCode.objects.bulk_create(
+                created = RegistrationCode.objects.bulk_create(
                     [
                         RegistrationCode(
                             code=code,
@@ -78,10 +79,41 @@ def create_codes(count, *, seat, unit_price, order_line=None, invoice=None):
                     ],
                     batch_size=2000,
                 )
+                history.record(_stored(created), history.ADDED, _issue_reason(order_line, invoice), user)
             return codes
         except IntegrityError:
             log.warning("A freshly drawn registration code collided; drawing the batch again.")
     raise RuntimeError("Could not draw unique registration codes.")
+
+
+def _stored(created):
+    """
+    The rows ``bulk_create`` stored, with their ids: read back by code (unique) where the database
+    returns no ids from a bulk insert (MySQL, MariaDB before 10.5 or under Django 3.2).
+    """
+    if all(row.pk for row in created):
+        return created
+    codes = [row.code for row in created]
+    return [
+        row
+        for start in range(0, len(codes), 5000)
+        for row in RegistrationCode.objects.filter(code__in=codes[start : start + 5000])
+    ]
+
+
+def _issue_reason(order_line, invoice):
+    if invoice is not None:
+        return f"issued with invoice {invoice.reference}"
+    if order_line is not None:
+        return f"issued for line {order_line.id} of order {order_line.order.number}"
+    return "issued"
+
+
+def _source_reason(action, source):
+    invoice, line = source.get("invoice"), source.get("order_line")
+    if invoice is not None:
+        return f"{action} with invoice {invoice.reference}"
+    return f"{action} with refunded line {line.id} of order {line.order.number}"
 
 
 def codes_for_order(order):
@@ -201,27 +233,43 @@ def email_codes(order):
     return messaging.send(messaging.ORDER_CODES, order.user.email, context)
 
 
-def revoke_codes_for_line(line):
+def revoke_codes_for_line(line, user=None):
     """
     Void the line's unused codes (a refund); True when none had been redeemed.
     """
-    withdraw_codes(order_line=line)
+    withdraw_codes(user, order_line=line)
     return not RegistrationCode.objects.filter(order_line=line, status=RegistrationCode.REDEEMED).exists()
 
 
-def withdraw_codes(**source):
+@transaction.atomic(savepoint=False)  # the lock needs a transaction; a caller's own is enough
+def withdraw_codes(user=None, **source):
     """
-    The source (``invoice=`` or ``order_line=``) no longer allows its codes: every one is marked
-    withdrawn and the available ones become void, in one UPDATE. Redeemed codes keep their seat,
-    but one whose enrollment the LMS then refuses is not released (``record_refused``).
+    The source (``invoice=`` or ``order_line=``) no longer allows its codes: every one not yet
+    withdrawn is marked so and the available ones become void, in one UPDATE, each with a history
+    row by ``user`` (None: the request's, or nobody). Redeemed codes keep their seat, but one whose
+    enrollment the LMS then refuses is not released (``record_refused``).
+
+    The codes are locked first: a redemption racing this either claimed its code before (the code
+    is redeemed here, and withdrawn) or waits and then finds it withdrawn (``redeem``).
     """
-    return RegistrationCode.objects.filter(**source).update(
+    rows = list(
+        RegistrationCode.objects.select_for_update().filter(withdrawn=False, **source).order_by("id")
+    )
+    if not rows:
+        return 0
+    RegistrationCode.objects.filter(id__in=[row.id for row in rows]).update(
         withdrawn=True,
         status=Case(
             When(status=RegistrationCode.AVAILABLE, then=Value(RegistrationCode.VOID)),
             default=F("status"),
         ),
     )
+    for row in rows:
+        row.withdrawn = True
+        if row.status == RegistrationCode.AVAILABLE:
+            row.status = RegistrationCode.VOID
+    history.record(rows, history.CHANGED, _source_reason("withdrawn", source), user)
+    return len(rows)
 
 
 # Redemption -----------------------------------------------------------------------------------------
@@ -246,11 +294,16 @@ def redeem(user, raw_code):
     with transaction.atomic():
         # Conditional on the code's own row: a concurrent void or refund (``withdraw_codes``)
         # either runs first and this claims nothing, or waits for this row and withdraws it.
+        now = timezone.now()
         claimed = RegistrationCode.objects.filter(
             id=row.id, status=RegistrationCode.AVAILABLE, withdrawn=False
-        ).update(status=RegistrationCode.REDEEMED, redeemed_by=user, redeemed_at=timezone.now())
+        ).update(status=RegistrationCode.REDEEMED, redeemed_by=user, redeemed_at=now)
         if not claimed:
             raise _unusable()
+        # The UPDATE matched the row as it was read (available, not withdrawn; the rest of a code
+        # never changes), so the claimed row is ``row`` with the claim's columns.
+        row.status, row.redeemed_by, row.redeemed_at = RegistrationCode.REDEEMED, user, now
+        history.record([row], history.CHANGED, "redeemed", user)
         redemption = Redemption.objects.create(code=row, user=user)
         on_commit_robust(lambda: _enroll_later(redemption.id))
     return RedemptionState(
@@ -349,9 +402,10 @@ def record_refused(redemption_id, reason):
     redemption.error = str(reason)[:500]
     redemption.completed = timezone.now()
     redemption.save(update_fields=["status", "error", "completed"])
-    RegistrationCode.objects.filter(
+    held = RegistrationCode.objects.filter(
         Q(id=redemption.code_id) & Q(status=RegistrationCode.REDEEMED) & Q(redeemed_by_id=redemption.user_id)
-    ).update(
+    )
+    released = held.update(
         status=Case(
             When(withdrawn=True, then=Value(RegistrationCode.VOID)),
             default=Value(RegistrationCode.AVAILABLE),
@@ -359,6 +413,11 @@ def record_refused(redemption_id, reason):
         redeemed_by=None,
         redeemed_at=None,
     )
+    if released:
+        # The row stays locked by the UPDATE until the commit: read back as it left it.
+        code = RegistrationCode.objects.get(id=redemption.code_id)
+        outcome = "voided" if code.withdrawn else "released"
+        history.record([code], history.CHANGED, f"{outcome}: the LMS refused the enrollment")
 
 
 @transaction.atomic

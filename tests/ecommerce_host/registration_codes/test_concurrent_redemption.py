@@ -1,5 +1,6 @@
 """
-A code works once even when many learners redeem it at the same instant (MariaDB, real threads).
+A code works once even when many learners redeem it at the same instant, or while its invoice is
+voided, and its history says what happened (MariaDB, real threads).
 """
 import threading
 
@@ -8,6 +9,9 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from ecommerce_host.registration_codes.support import COURSE
 
+from ecommerce_plugin.finance.models import CourseRole
+from ecommerce_plugin.invoices import api as invoices_api
+from ecommerce_plugin.invoices.models import Invoice
 from ecommerce_plugin.registration_codes import api
 from ecommerce_plugin.registration_codes.errors import RegistrationCodeError
 from ecommerce_plugin.registration_codes.models import Redemption, RegistrationCode
@@ -51,3 +55,58 @@ def test_concurrent_redemptions_of_one_code_have_one_winner(transactional_db, fa
     assert code.status == RegistrationCode.REDEEMED
     enrollments = [body for url, body in fake_lms.posts if url.endswith("/enrollment")]
     assert len(enrollments) == 1
+    (claim,) = code.history.filter(history_type="~")
+    assert (claim.status, claim.history_user_id) == (RegistrationCode.REDEEMED, Redemption.objects.get(code=code).user_id)
+
+
+@pytest.mark.mariadb
+def test_an_invoice_voided_while_its_codes_are_redeemed_leaves_each_code_once_and_its_history_true(
+    transactional_db, fake_lms
+):
+    User = get_user_model()
+    money = User.objects.create_user(username="money", email="money@example.com")
+    CourseRole.objects.create(user=money, course_key=COURSE, role=CourseRole.FINANCE_ADMIN)
+    invoice = Invoice.objects.create(
+        course_key=COURSE, seat_sku="VERI-DEMO", company_name="Acme", contact_name="Ada",
+        contact_email="ada@acme.test", reference="INV-RACE", price_per_seat=100, quantity=THREADS, created_by=money,
+    )
+    codes = [
+        RegistrationCode.objects.create(
+            code=api.draw_code(), course_key=COURSE, seat_sku="VERI-DEMO", certificate_type="verified",
+            unit_price=100, invoice=invoice,
+        )
+        for _ in range(THREADS)
+    ]
+    users = [User.objects.create_user(username=f"racer{i}", email=f"racer{i}@example.com") for i in range(THREADS)]
+    barrier = threading.Barrier(THREADS + 1)
+
+    def redeem(user, code):
+        try:
+            barrier.wait(timeout=10)
+            api.redeem(user, code.code)
+        except RegistrationCodeError:
+            pass
+        finally:
+            connection.close()
+
+    def void():
+        try:
+            barrier.wait(timeout=10)
+            invoices_api.void(money, invoice.id)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=redeem, args=pair) for pair in zip(users, codes, strict=True)]
+    threads.append(threading.Thread(target=void))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    for code in codes:
+        code.refresh_from_db()
+        assert code.withdrawn
+        assert code.status == (RegistrationCode.REDEEMED if Redemption.objects.filter(code=code).exists()
+                               else RegistrationCode.VOID)
+        latest = code.history.order_by("-history_id").first()
+        assert (latest.status, latest.withdrawn, latest.redeemed_by_id) == (code.status, True, code.redeemed_by_id)
