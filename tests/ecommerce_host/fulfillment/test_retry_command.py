@@ -138,18 +138,17 @@ def test_a_dry_run_retry_reopens_and_queues_nothing(failed_order, queued, django
 
 
 @pytest.fixture
-def broker_down():
+def broker_down(settings):
     """
     The deployed setting (tasks go to a broker) with a broker that refuses connections: nothing
     listens on port 9 of this host.
-    """
-    from ecommerce_plugin.fulfillment.tasks import fulfill_order  # noqa: PLC0415
 
-    conf = fulfill_order.app.conf
-    saved = conf.task_always_eager, conf.broker_url
-    conf.task_always_eager, conf.broker_url = False, "redis://127.0.0.1:9/0"
-    yield
-    conf.task_always_eager, conf.broker_url = saved
+    Set as the host sets them, in Django's settings: celery 5.4 (Otto's) looks a key up under its
+    ``CELERY_`` name in Django's settings before the unprefixed name set on ``app.conf``, so
+    ``app.conf.task_always_eager = False`` did not take there and the tasks stayed in-process.
+    """
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:9/0"
 
 
 def test_a_retry_with_the_broker_down_fails_and_reopens_nothing(failed_order, broker_down,
