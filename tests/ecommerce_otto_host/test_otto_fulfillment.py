@@ -323,7 +323,7 @@ def otto_server(shop, lms, settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_with_the_sample_on_ecommerce_worker_fulfils_through_otto_order_api(shop, otto_server, tasks_run,
-                                                                            monkeypatch):
+                                                                            monkeypatch, settings):
     monkeypatch.setenv("WORKER_ECOMMERCE_API_ROOT", f"{otto_server}/api/v2")
     monkeypatch.setenv("WORKER_OAUTH2_PROVIDER_URL", f"{shop.lms.url}/oauth2")
     received = []
@@ -331,16 +331,14 @@ def test_with_the_sample_on_ecommerce_worker_fulfils_through_otto_order_api(shop
                           dispatch_uid="test.in_process_post_checkout")
     shop.proxy.fail_first = 1  # the worker's first PUT ends in Fulfillment Error (500); its retry completes
     # Eager tasks re-run at once on ``self.retry`` and then raise ``Retry``: a worker would not.
-    from ecommerce.celery_app import app  # noqa: PLC0415
-
-    propagates = app.conf.task_eager_propagates
-    app.conf.task_eager_propagates = False
+    # The Django setting, not ``app.conf.task_eager_propagates``: celery 5.4 (Otto's) reads the
+    # CELERY_-prefixed Django setting before an unprefixed change made on ``app.conf``.
+    settings.CELERY_TASK_EAGER_PROPAGATES = False
     try:
         order = place_order(shop.site, shop.learner, [(shop.seat, 1)])
         with override_sample("async_order_fulfillment", active=True):
             handle_successful_order(order, request_on(shop.site, shop.learner))
     finally:
-        app.conf.task_eager_propagates = propagates
         post_checkout.disconnect(dispatch_uid="test.in_process_post_checkout")
     deadline = time.monotonic() + 30
     while Order.objects.get(pk=order.pk).status != ORDER.COMPLETE and time.monotonic() < deadline:
