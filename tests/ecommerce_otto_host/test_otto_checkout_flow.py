@@ -165,7 +165,10 @@ def test_a_stripe_payment_charges_the_discount_the_learner_saw(browser, learner,
 
 
 def test_the_check_before_the_charge_costs_a_fixed_number_of_queries(browser, learner, seat, discount_offer):
-    """Pinned: lock, attempt, pricing with the kept token, the jti claim; then the attempt's end."""
+    """
+    Pinned: lock, attempt, pricing with the kept token, the jti claim; then the attempt's end (the
+    claim and the attempt each deleted in one query, as on Otto, whose haystack sends no signals).
+    """
     add_to_basket(browser, seat.partner_sku)
     shown_total(browser, lms_tokens.lms_token(username="learner", course_key=COURSE))
     intent_id = stripe_intent(browser)
@@ -182,7 +185,7 @@ def test_the_check_before_the_charge_costs_a_fixed_number_of_queries(browser, le
     finally:
         crum.set_current_request(None)
     assert len(checking.captured_queries) == 29, "\n".join(q["sql"] for q in checking.captured_queries)
-    assert len(finishing.captured_queries) == 7, "\n".join(q["sql"] for q in finishing.captured_queries)
+    assert len(finishing.captured_queries) == 5, "\n".join(q["sql"] for q in finishing.captured_queries)
     assert not DiscountRedemption.objects.exists() and not PaymentAttempt.objects.exists()
 
 

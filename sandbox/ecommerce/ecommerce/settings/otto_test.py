@@ -53,6 +53,11 @@ FULFILLMENT_MODULES = [
     "ecommerce.extensions.fulfillment.modules.EnrollmentFulfillmentModule",
     "ecommerce.extensions.fulfillment.modules.DonationsFromCheckoutTestFulfillmentModule",
 ]
+# Otto's settings set no HAYSTACK_SIGNAL_PROCESSOR and neither do Oscar 3.2's defaults, so haystack's
+# BaseSignalProcessor (no signals) runs there. Oscar 4's defaults, which base.py imports on the stock
+# stack, connect the RealtimeSignalProcessor to every model's post_delete: Django can then no
+# longer delete a queryset in one query, and the replica would count queries Otto does not make.
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Otto's settings/base.py (the enrollment module's key and timeout; the sandbox LMS accepts the key).
 EDX_API_KEY = "sandbox-edx-api-key"
 ENROLLMENT_FULFILLMENT_TIMEOUT = 7
