@@ -7,7 +7,8 @@ Where the token comes from: ``basket.checkout_context.params["discount_jwt"]`` w
 the token the learner's session keeps for the seat's course (``url_tokens``: the basket page's
 script posted it, or a ``?discount_jwt=`` link was moved there), so the token never needs to be in
 a URL. On Otto (ADR 0018), the request's GET or POST ``discount_jwt`` (Otto's basket page, the
-payment MFE), else the token kept with the basket the first time it verified, so that Stripe's and
+payment MFE; the plugin's own tokens are taken out of them before Otto's views, ``discounts.otto``),
+else the token kept with the basket the first time it verified, so that Stripe's and
 PayPal's executions, which carry none, charge the price the learner saw; and Otto's waffle flag
 ``offer.dynamic_discount`` still switches the discount on and off.
 """
@@ -21,6 +22,7 @@ from ecommerce_plugin import platform
 from ecommerce_plugin.catalog.api import seat_for_product
 from ecommerce_plugin.discounts import errors
 from ecommerce_plugin.discounts.data import DiscountRefusal, DiscountVerdict
+from ecommerce_plugin.discounts.otto import request_token as otto_request_token
 from ecommerce_plugin.discounts.tokens import DiscountTokenRefused, verify_discount_token
 from ecommerce_plugin.discounts.url_tokens import forget_in_session, has_session_tokens, token_in_session
 
@@ -52,10 +54,17 @@ def discount_token_for_basket(basket):
 
 
 def _request_token(request):
-    """Otto's ``get_decoded_jwt_discount_from_request``: GET on a GET, POST on a POST (and GET)."""
+    """
+    Otto's ``get_decoded_jwt_discount_from_request``: GET on a GET, POST on a POST (and GET); a
+    token of the plugin's audience was taken from there before Otto's view ran (``discounts.otto``).
+    """
     if request is None:
         return None
-    return request.GET.get(TOKEN_PARAM) or (request.POST.get(TOKEN_PARAM) if request.method == "POST" else None)
+    return (
+        otto_request_token(request)
+        or request.GET.get(TOKEN_PARAM)
+        or (request.POST.get(TOKEN_PARAM) if request.method == "POST" else None)
+    )
 
 
 def stored_token(basket):

@@ -157,16 +157,16 @@ def _payment_checks_settings(settings, on_otto):
     Where the checks before a payment run, and the discount token settings that differ on Otto.
     """
     # The discount token never stays in a URL (access logs): moved to the session, then a redirect.
-    # Not on Otto: Otto's basket page and the payment MFE pass it as ``?discount_jwt=`` and Otto's
-    # views read it there (ADR 0018); the plugin keeps it in the basket once it verifies.
-    # On Otto, the checkout steps run in front of Otto's payment views (checkout/otto.py).
+    # Not on Otto: Otto's basket page and the payment MFE pass it as ``?discount_jwt=`` (ADR 0018);
+    # the plugin keeps it in the basket once it verifies. On Otto, the plugin's token is taken out of
+    # the request before Otto's basket views, whose own decoder would refuse it with a 500
+    # (discounts/otto.py), and the checkout steps run in front of Otto's payment views (checkout/otto.py).
     _token_middleware = "ecommerce_plugin.discounts.url_tokens.DiscountTokenOutOfUrlMiddleware"
+    _otto_token_middleware = "ecommerce_plugin.discounts.otto.OttoDiscountTokenMiddleware"
     _otto_middleware = "ecommerce_plugin.checkout.otto.OttoPrePaymentMiddleware"
-    _wanted = _otto_middleware if on_otto else _token_middleware
-    settings.MIDDLEWARE = [
-        *(entry for entry in settings.MIDDLEWARE if entry not in (_token_middleware, _otto_middleware)),
-        _wanted,
-    ]
+    _wanted = (_otto_token_middleware, _otto_middleware) if on_otto else (_token_middleware,)
+    _ours = (_token_middleware, _otto_token_middleware, _otto_middleware)
+    settings.MIDDLEWARE = [*(entry for entry in settings.MIDDLEWARE if entry not in _ours), *_wanted]
     # .. setting_name: COMMERCE_OTTO_PAYMENT_ATTEMPT_SECONDS
     # .. setting_default: 300
     # .. setting_description: On Otto, how long a payment started in one of Otto's payment views

@@ -237,6 +237,50 @@ def test_a_v1_token_is_refused_by_default_and_bound_to_one_order_when_asked(brow
     assert redemption.order.total_incl_tax == Decimal("41.65")
 
 
+def test_only_the_plugin_token_is_taken_out_of_the_request_before_otto_views(settings):
+    """
+    Otto's ``process_totals`` decodes ``discount_jwt`` with its service decoder, which refuses the
+    plugin's audience (its basket page and the MFE's BFF answered 500 in a real Otto): the plugin's
+    token is moved out of GET and a form POST first; the platform's v1 token stays for Otto.
+    """
+    from django.http import HttpResponse  # noqa: PLC0415
+
+    from ecommerce_plugin.discounts.otto import OttoDiscountTokenMiddleware, request_token  # noqa: PLC0415
+
+    assert "ecommerce_plugin.discounts.otto.OttoDiscountTokenMiddleware" in settings.MIDDLEWARE
+    seen = []
+    middleware = OttoDiscountTokenMiddleware(lambda request: seen.append(request) or HttpResponse())
+    token = lms_tokens.lms_token(username="learner", course_key=COURSE)
+    v1 = lms_tokens.lms_token(username="learner", aud=settings.JWT_AUTH["JWT_AUDIENCE"], course_key=..., jti=...)
+    middleware(RequestFactory().get("/bff/payment/v0/payment/", {"discount_jwt": token, "sku": "X"}))
+    middleware(RequestFactory().post("/payment/stripe/submit/", {"discount_jwt": token, "basket": "1"}))
+    middleware(RequestFactory().get("/basket/", {"discount_jwt": v1}))
+    get, post, platform_v1 = seen
+    assert (dict(get.GET), request_token(get)) == ({"sku": ["X"]}, token)
+    assert (dict(post.POST), request_token(post)) == ({"basket": ["1"]}, token)
+    assert (platform_v1.GET["discount_jwt"], request_token(platform_v1)) == (v1, None)
+
+
+def test_otto_basket_page_shows_the_percentage_the_plugin_verified(browser, learner, seat, discount_offer):
+    """Otto's basket page reads ``discount_percent``, which Otto's own decoder no longer finds."""
+    from django.template.response import TemplateResponse  # noqa: PLC0415
+
+    from ecommerce_plugin.discounts.otto import OttoDiscountTokenMiddleware  # noqa: PLC0415
+
+    add_to_basket(browser, seat.partner_sku)
+    assert shown_total(browser, lms_tokens.lms_token(username="learner", course_key=COURSE)) == Decimal("41.65")
+    request = RequestFactory().get("/basket/")
+    request.user = learner
+    request.basket = Basket.get_basket(learner, Site.objects.get(id=settings.SITE_ID))
+    response = TemplateResponse(request, "basket.html", {"discount_percent": None, "discount_jwt": None})
+    crum.set_current_request(request)
+    try:
+        OttoDiscountTokenMiddleware(None).process_template_response(request, response)
+    finally:
+        crum.set_current_request(None)
+    assert response.context_data == {"discount_percent": 15, "discount_jwt": None}
+
+
 def test_a_free_checkout_runs_the_checks_too(browser, learner, seat, discount_offer):
     add_to_basket(browser, seat.partner_sku)
     token = lms_tokens.lms_token(username="learner", course_key=COURSE, discount_percent=100)

@@ -55,7 +55,7 @@ def process_env(host, extra_env=None):
             "DJANGO_SETTINGS_MODULE": settings_module,
             "PYTHONPATH": os.pathsep.join([str(root), str(SANDBOX_DIR), env.get("PYTHONPATH", "")]),
             "SANDBOX_DATABASE_NAME": str(connection.settings_dict["NAME"]),
-            "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+            "CELERY_BROKER_URL": getattr(settings, "CELERY_BROKER_URL", ""),  # Otto names it BROKER_URL
             "PYTHONUNBUFFERED": "1",
         }
     )
