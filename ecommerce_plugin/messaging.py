@@ -17,9 +17,11 @@ from ecommerce_plugin import platform
 # Codes of the plugin's event types, and their names in the admin (category: Oscar's choices).
 INVOICE_CODES = "COMMERCE_INVOICE_CODES"
 ORDER_CODES = "COMMERCE_ORDER_CODES"
+FULFILLMENT_FAILED = "COMMERCE_FULFILLMENT_FAILED"
 EVENT_TYPES = {
     INVOICE_CODES: _("Registration codes of an invoice, to its contact"),
     ORDER_CODES: _("Registration codes of an order, to the buyer"),
+    FULFILLMENT_FAILED: _("Fulfillment of an order failed for good, to staff"),
 }
 
 

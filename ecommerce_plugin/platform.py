@@ -63,6 +63,14 @@ class StockOscarShop:
         request = request or _current_request()
         return getattr(request, "site", None) or get_current_site(request)
 
+    def shop_url(self, path):
+        """
+        ``path`` on the current site, absolute (a link in an email): https, http under ``DEBUG``.
+        """
+        from django.conf import settings  # noqa: PLC0415
+
+        return f"{'http' if settings.DEBUG else 'https'}://{self.current_site().domain}{path}"
+
     def open_basket(self, user, request=None):
         Basket = _model("basket", "Basket")  # noqa: N806
         basket, _ = Basket.open.get_or_create(owner=user)
@@ -322,6 +330,12 @@ class OttoShop(StockOscarShop):
         if error:
             raise SeatNotPublished(f"{course_key}: {error}")
 
+    def shop_url(self, path):
+        """
+        Otto's own link to ``path``: ``SiteConfiguration.build_ecommerce_url`` (its ``PROTOCOL``).
+        """
+        return self.current_site().siteconfiguration.build_ecommerce_url(path)
+
     def send_email_messages(self, recipient, messages, attachments=()):
         """
         Otto's ``Dispatcher`` sends from the site's address (``siteconfiguration.get_from_email()``)
@@ -552,6 +566,13 @@ def send_email_messages(recipient, messages, attachments=()):
     Send messages rendered from one of the shop's communication event types; 1 when sent.
     """
     return shop().send_email_messages(recipient, messages, attachments)
+
+def shop_url(path):
+    """
+    ``path`` (an URL path of the shop) as an absolute URL on the current site.
+    """
+    return shop().shop_url(path)
+
 
 def course_titles(course_keys):
     """

@@ -57,7 +57,39 @@ def failed_order(lms, place_seat_order, settings, django_capture_on_commit_callb
 def test_staff_are_emailed_the_line_errors(failed_order):
     (message,) = mail.outbox
     assert message.to == ["support@example.com"] and failed_order in message.subject
-    assert "Course mode not found" in message.body and f"retry_fulfillment {failed_order}" in message.body
+    assert "Course mode not found" in message.body and f"manage.py retry_fulfillment {failed_order}" in message.body
+
+
+def test_the_staff_email_is_the_shops_event_type_in_text_and_html_with_the_course_title(failed_order):
+    (message,) = mail.outbox
+    order = Order.objects.get(number=failed_order)
+    line = order.lines.get()
+    page = f"https://example.com{ADMIN}{order.pk}/change/"
+    assert message.subject == f"example.com: fulfillment of order {failed_order} failed"
+    assert "Demonstration Course" in message.body and DEMO_COURSE not in message.body
+    assert f"line {line.id} ({line.title})" in message.body and page in message.body
+    (html, mimetype), = message.alternatives
+    assert mimetype == "text/html" and DEMO_COURSE not in html
+    assert "<td>Demonstration Course</td>" in html and f'<a href="{page}"' in html
+    assert "Course mode not found" in html and f"<code>manage.py retry_fulfillment {failed_order}</code>" in html
+
+
+def test_an_operator_rewords_the_staff_email_in_the_admin(
+    lms, place_seat_order, settings, django_capture_on_commit_callbacks
+):
+    from oscar.core.loading import get_model  # noqa: PLC0415
+
+    get_model("communication", "CommunicationEventType").objects.filter(code="COMMERCE_FULFILLMENT_FAILED").update(
+        email_subject_template="Broken: {{ order.number }}", email_body_template="{{ lines.0.course_title }}",
+    )
+    settings.COMMERCE_FULFILLMENT_FAILURE_EMAILS = ["support@example.com", "oncall@example.com"]
+    lms.add(responses.POST, STATE, json={"results": []})
+    with django_capture_on_commit_callbacks(execute=True):
+        number = place_seat_order("ada")
+    assert [(m.to, m.subject, m.body) for m in mail.outbox] == [
+        (["support@example.com"], f"Broken: {number}", "Demonstration Course"),
+        (["oncall@example.com"], f"Broken: {number}", "Demonstration Course"),
+    ]
 
 
 def test_the_failure_is_logged_as_an_error_even_without_recipients(

@@ -51,7 +51,7 @@ def html_of(message):
 
 def test_migrate_creates_the_plugins_event_types_for_the_admin_to_edit(db):
     rows = dict(CommunicationEventType.objects.filter(code__in=messaging.EVENT_TYPES).values_list("code", "name"))
-    assert set(rows) == {"COMMERCE_INVOICE_CODES", "COMMERCE_ORDER_CODES"}
+    assert set(rows) == {"COMMERCE_INVOICE_CODES", "COMMERCE_ORDER_CODES", "COMMERCE_FULFILLMENT_FAILED"}
     assert all(CommunicationEventType.objects.get(code=code).email_body_template is None for code in rows)
 
 
