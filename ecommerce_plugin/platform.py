@@ -88,7 +88,7 @@ class StockOscarShop:
         """
         yield request
 
-    def lms_root(self):
+    def lms_root(self, site=None):
         return settings.COMMERCE_LMS_URL_ROOT
 
     def lms_api_client(self):
@@ -237,8 +237,9 @@ class OttoShop(StockOscarShop):
         finally:
             crum.set_current_request(previous)
 
-    def lms_root(self):
-        return self.current_site().siteconfiguration.lms_url_root
+    def lms_root(self, site=None):
+        """The LMS of ``site`` (an order's, for a task that runs without a request), else of the current site."""
+        return (site or self.current_site()).siteconfiguration.lms_url_root
 
     def basket_page_url(self, request):
         """
@@ -540,11 +541,11 @@ def lms_api_client():
     return shop().lms_api_client()
 
 
-def lms_url(path):
+def lms_url(path, site=None):
     """
-    ``path`` on the LMS of this site (Otto: ``site.siteconfiguration.lms_url_root``).
+    ``path`` on the LMS of ``site``, else of this site (Otto: ``site.siteconfiguration.lms_url_root``).
     """
-    return urljoin(shop().lms_root().rstrip("/") + "/", path.lstrip("/"))
+    return urljoin(shop().lms_root(site).rstrip("/") + "/", path.lstrip("/"))
 
 
 def create_or_update_seat(**seat):

@@ -22,9 +22,10 @@ Order = get_model("order", "Order")
 RETRY_ADMIN_URL_NAME = "admin:commerce_fulfillment_failedfulfillmentorder_change"
 
 
-def order_failed(order_number):
+def order_failed(order_number, line_ids=None):
     """
-    Alert staff and queue the LMS report for order ``order_number`` that just failed for good.
+    Alert staff and queue the LMS report for order ``order_number`` that just failed for good
+    (its lines in error, or ``line_ids``).
     """
     from ecommerce_plugin.fulfillment.tasks import report_to_lms  # noqa: PLC0415  (tasks imports api)
 
@@ -42,7 +43,7 @@ def order_failed(order_number):
             email_staff(order, lines, recipients)
         except Exception:  # pylint: disable=broad-except
             log.exception("Could not email the fulfillment failure of order %s", order_number)
-    report_to_lms.apply_async(args=[order_number, "failed"])
+    report_to_lms.apply_async(args=[order_number, "failed"], kwargs={"line_ids": line_ids})
 
 
 def failed_lines(order):

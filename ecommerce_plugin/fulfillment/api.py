@@ -302,7 +302,8 @@ def report_fulfillment_state(order_number, state, line_ids=None):
     if not enrollments:
         return None
     return lms_client().post(
-        platform.lms_url(LMS_FULFILLMENT_STATE_PATH),
+        # The order's site: on Otto each site has its LMS, and this runs in a task without a request.
+        platform.lms_url(LMS_FULFILLMENT_STATE_PATH, site=getattr(order, "site", None)),
         json={"username": order.user.username, "order_number": order.number, "state": state,
               "enrollments": enrollments},
     )

@@ -160,7 +160,7 @@ def register_pending(order, lines):
         return False
     try:
         response = lms_client().post(
-            platform.lms_url(LMS_FULFILLMENT_STATE_PATH),
+            platform.lms_url(LMS_FULFILLMENT_STATE_PATH, site=getattr(order, "site", None)),
             json={"username": order.user.username, "order_number": order.number, "state": "pending",
                   "enrollments": enrollments},
         )
@@ -196,7 +196,7 @@ def record_attempt(order, lines):
     failed and nobody will try again, report the order after the commit (``report_failed``).
     """
     attempts = 0
-    failed = False
+    failed = []
     for line in lines:
         record, _created = LineFulfillment.objects.get_or_create(line=line)
         record.attempts += 1
@@ -204,7 +204,8 @@ def record_attempt(order, lines):
             record.completed_at = timezone.now()
             record.last_error_kind = record.last_error = ""
         else:
-            failed = True
+            # Otto's module sets an error status; a line it raised on stays Open (Otto catches it).
+            failed.append(line.id)
             attempts = max(attempts, record.attempts)
             record.last_error_kind = KIND_FOR_STATUS.get(line.status, errors.CONFIGURATION)
             record.last_error = f"{line.status} (Otto's enrollment module; Otto's log has the LMS's answer)"[:500]
@@ -216,7 +217,7 @@ def record_attempt(order, lines):
                  attempts)
         return
     number = order.number
-    on_commit_robust(lambda: report_failed(number))
+    on_commit_robust(lambda: report_failed(number, failed))
 
 
 def worker_will_retry(attempts):
@@ -236,11 +237,11 @@ def worker_will_retry(attempts):
     return attempts <= int(settings.COMMERCE_OTTO_WORKER_MAX_FULFILLMENT_RETRIES)
 
 
-def report_failed(order_number):
+def report_failed(order_number, line_ids=None):
     """
     After the commit of an order's last attempt: if Otto left it in Fulfillment Error, alert staff
     and tell the LMS its failed seats (``alerts.order_failed``, the stock shop's way). A staff retry
     reports them ``pending`` again and the enrollment clears them.
     """
     if Order.objects.filter(number=order_number, status=ORDER.FULFILLMENT_ERROR).exists():
-        alerts.order_failed(order_number)
+        alerts.order_failed(order_number, line_ids=line_ids)
