@@ -12,14 +12,14 @@ import crum
 import pytest
 import responses
 from django.conf import settings
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.urls import reverse
 from ecommerce.extensions.fulfillment.status import LINE, ORDER
 from ecommerce.extensions.test.factories import create_order
 from ecommerce.tests.factories import UserFactory
 from oscar.core.loading import get_class, get_model
-from threadlocals.threadlocals import set_thread_variable
 from otto_host.test_plugin_in_otto import otto_seat_class, site_configuration  # noqa: F401
+from threadlocals.threadlocals import set_thread_variable
 
 from ecommerce_plugin import platform
 from ecommerce_plugin.fulfillment import api as fulfillment_api
@@ -127,9 +127,14 @@ def test_a_failure_in_the_checkout_request_is_reported_failed_and_a_staff_retry_
 
 
 def test_otto_order_api_reports_only_after_the_worker_last_retry(
-    site_configuration, lms, order, client, settings, django_capture_on_commit_callbacks  # noqa: F811
+    site_configuration, lms, order, client, django_capture_on_commit_callbacks  # noqa: F811
 ):
-    settings.COMMERCE_OTTO_WORKER_MAX_FULFILLMENT_RETRIES = 1
+    # ecommerce-worker's MAX_FULFILLMENT_RETRIES, as the operator keeps them equal
+    with override_settings(COMMERCE_OTTO_WORKER_MAX_FULFILLMENT_RETRIES=1):
+        worker_puts_until_the_last_retry(site_configuration, lms, order, client, django_capture_on_commit_callbacks)
+
+
+def worker_puts_until_the_last_retry(site_configuration, lms, order, client, django_capture_on_commit_callbacks):  # noqa: F811
     worker = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(worker)
     lms.refuse = 2
