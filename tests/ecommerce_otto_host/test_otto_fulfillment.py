@@ -274,6 +274,12 @@ def test_registration_codes_are_their_own_product_issued_once_and_void_at_refund
     assert set(RegistrationCode.objects.filter(order_line=line).values_list("status", flat=True)) == {
         RegistrationCode.VOID
     }
+    # Each code's history: issued for the line, then withdrawn with it (bulk writes, not save()).
+    history = RegistrationCode.history.filter(order_line_id=line.id)
+    assert sorted(history.values_list("history_type", "history_change_reason")) == sorted(
+        [("+", f"issued for line {line.id} of order {order.number}")] * 3
+        + [("~", f"withdrawn with refunded line {line.id} of order {order.number}")] * 3
+    )
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ too: what changed, who did it (the request's user, nobody in a task) and what di
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
 from simple_history.models import HistoricalRecords
 
@@ -186,7 +187,9 @@ def test_voiding_an_invoice_costs_the_same_queries_for_any_number_of_codes(
 def test_issuing_an_invoice_costs_the_same_queries_for_any_number_of_codes(
     seat, money, quantity, django_assert_num_queries
 ):
-    with django_assert_num_queries(ISSUE_QUERIES):
+    # Where a bulk insert returns no ids (Django 3.2's SQLite, MySQL), the codes are read back: one more.
+    read_back = 0 if connection.features.can_return_rows_from_bulk_insert else 1
+    with django_assert_num_queries(ISSUE_QUERIES + read_back):
         _invoice(money, seat, quantity=quantity)
 
 

@@ -33,6 +33,10 @@ class SiteConfiguration(models.Model):
         blank=True,
     )
 
+    def build_ecommerce_url(self, path=""):
+        scheme = settings.PROTOCOL
+        return urljoin(f"{scheme}://{self.site.domain}", path)
+
     def build_lms_url(self, path=""):
         return urljoin(self.lms_url_root, path)
 

@@ -26,6 +26,8 @@ INSTALLED_APPS += [
     "ecommerce.extensions.refund.apps.RefundConfig",
 ]
 MIDDLEWARE = [*MIDDLEWARE, "django.contrib.sites.middleware.CurrentSiteMiddleware"]  # noqa: F405
+# Otto's ecommerce/settings/test.py (production.py: https): the scheme of build_ecommerce_url.
+PROTOCOL = "http"
 
 # Otto's ecommerce/settings/_oscar.py.
 OSCAR_INITIAL_ORDER_STATUS = ORDER.OPEN
