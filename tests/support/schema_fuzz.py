@@ -2,7 +2,8 @@
 Schemathesis over a host's own OpenAPI schema, in-process, as staff and as a learner.
 
 Each host suite has a ``test_schema_fuzz.py`` that builds the schema its host serves (the
-sandbox LMS's and shop's ``/api/schema/``, course-discovery's drf-yasg ``/api-docs/``) and calls
+sandbox LMS's and shop's ``/api/schema/``, course-discovery's drf-yasg ``/api-docs/``) and takes
+its two tests from ``fuzz_tests`` with its own staff and learner; they call
 every operation a plugin view serves through the host's real WSGI application (its
 middleware, authentication and exception handling) inside the test's database transaction.
 Each operation runs schemathesis's three phases, as ``schemathesis run`` does: the schema's
@@ -221,6 +222,32 @@ def fuzz_operation(operation, caller):
 
 
 PAST_ANY_COLUMN = (2**63, -(2**63) - 1, 10**30)
+
+
+def fuzz_tests(operations, staff, learner):
+    """
+    A host suite's two tests, ``test_no_server_error_as_staff`` and ``..._as_learner``: every one
+    of ``operations`` (``host_operations``) fuzzed, once the host's ``seed_demo`` has seeded the
+    demo data generated requests can meet, by the caller ``staff()`` or ``learner()`` returns
+    (``signed_in``, called inside the test's database).
+    """
+    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+
+    def seed_demo():
+        with open(os.devnull, "w", encoding="utf-8") as quiet:
+            call_command("seed_demo", stdout=quiet)
+
+    @pytest.mark.parametrize("operation", operations)
+    def test_no_server_error_as_staff(db, operation):  # noqa: ARG001  (the database fixture)
+        seed_demo()
+        fuzz_operation(operation, staff())
+
+    @pytest.mark.parametrize("operation", operations)
+    def test_no_server_error_as_learner(db, operation):  # noqa: ARG001  (the database fixture)
+        seed_demo()
+        fuzz_operation(operation, learner())
+
+    return test_no_server_error_as_staff, test_no_server_error_as_learner
 
 
 def probe_numbers_past_column_range(operation, caller, statuses):
