@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from ecommerce_plugin.catalog.api import create_or_update_seat
 from support import clients
+from support.browser import chromium
 from support.on_commit import django_capture_on_commit_callbacks  # noqa: F401  (Django 4.0 nesting on 3.2)
 
 Partner = get_model("partner", "Partner")
@@ -22,6 +23,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """A headless chromium for the browser tests (``support.browser``)."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # playwright's loop runs in this thread
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

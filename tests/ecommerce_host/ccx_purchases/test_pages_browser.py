@@ -8,37 +8,19 @@ JavaScript the same page prices through "Recalculate".
 
 ``UPDATE_DOCS_SCREENSHOTS=1`` copies the buy and upgrade page screenshots into docs/images/.
 """
-import os
-import shutil
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from oscar.core.loading import get_model
 
 from ecommerce_plugin.ccx_purchases import api
-from support.processes import REPO_ROOT
-from support.services import CHROMIUM
+from support.browser import keep_screenshot, signed_in_page
 
 from .conftest import MASTER, module
 from .test_end_to_end_lms import lms_at, lms_ccxs_of, lms_database, lms_url  # noqa: F401  (fixtures)
 
 Line = get_model("basket", "Line")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-DOCS_IMAGES = REPO_ROOT / "docs" / "images"
-
-
-def keep_screenshot(page, tmp_path, name):
-    path = Path(tmp_path) / name
-    page.locator("#ccx-page").screenshot(path=str(path))
-    if os.environ.get("UPDATE_DOCS_SCREENSHOTS"):
-        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, DOCS_IMAGES / name)
 
 
 @pytest.fixture
@@ -48,26 +30,11 @@ def shop(live_server, lms_url, lms_at, partner, coach):  # noqa: F811, PLR0917
         partner=partner, master_course_key=MASTER, title="Commerce for Custom Courses 101",
         modules=[(module(n), f"Module {n}", f"{n}.00") for n in range(1, 7)],
     )
-    web = Client()
-    web.force_login(coach)
-    return {"url": live_server.url, "session": web.cookies[settings.SESSION_COOKIE_NAME].value}
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # playwright's loop runs in this thread
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    return {"url": live_server.url, "coach": coach}
 
 
 def teacher_page(browser, shop, **context):
-    context = browser.new_context(viewport={"width": 900, "height": 1000}, **context)
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": shop["session"], "url": shop["url"]}])
-    return context.new_page()
+    return signed_in_page(browser, shop["coach"], shop["url"], viewport={"width": 900, "height": 1000}, **context)
 
 
 def amount_due(page, value):
@@ -111,7 +78,7 @@ def buy_and_edit_the_cart_entry(page, shop, buy_url, coach, tmp_path):
     amount_due(page, "30.00")  # 10 seats x ($1 + $2)
     assert page.locator("#ccx-price").get_attribute("aria-live") == "polite"
     assert page.inner_text("#ccx-amount-due") == "Amount due: $30.00"  # the shop's money format, as on the server
-    keep_screenshot(page, tmp_path, "ccx-buy-page.png")
+    keep_screenshot(page.locator("#ccx-page"), tmp_path, "ccx-buy-page.png")
     page.click("#ccx-add")
     page.wait_for_url(f"{shop['url']}/basket/")
 
@@ -159,7 +126,7 @@ def upgrade_and_edit_the_cart_entry(page, shop, coach, tmp_path):
     amount_due(page, "84.00")  # 20 x ($1 + $2 + $3) - $36 paid
     assert page.inner_text("#ccx-amount-detail") == "$120.00 for the whole configuration, minus $36.00 already paid."
     assert page.locator("#ccx-error").count() == 0  # the refusal no longer describes the form
-    keep_screenshot(page, tmp_path, "ccx-upgrade-page.png")
+    keep_screenshot(page.locator("#ccx-page"), tmp_path, "ccx-upgrade-page.png")
     page.click("#ccx-add")
     page.wait_for_url(f"{shop['url']}/basket/")
     page.click("#ccx-basket-entries a.ccx-edit")

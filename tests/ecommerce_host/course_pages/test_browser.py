@@ -10,31 +10,21 @@ it; someone without the role is refused.
 import csv
 import io
 import json
-import os
-import shutil
-import subprocess
 import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import requests
-from django.conf import settings
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.utils import timezone
 from ecommerce_host.registration_codes.support import COURSE, OTHER_COURSE
-from playwright.sync_api import sync_playwright
 
 from ecommerce_plugin.invoices.models import Invoice
 from ecommerce_plugin.registration_codes.models import RegistrationCode
-from support.processes import HOSTS, REPO_ROOT, host_python, host_server, process_env
-from support.services import CHROMIUM
+from support.browser import keep_screenshot, seeded_lms, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-DOCS_IMAGES = REPO_ROOT / "docs" / "images"
 
 SEED_LMS = f"""
 from datetime import timedelta
@@ -63,13 +53,7 @@ worker.user_permissions.add(*Permission.objects.filter(content_type__app_label="
 @pytest.fixture(scope="module")
 def lms(tmp_path_factory):
     """The sandbox LMS, once for the module (only the price test changes its data)."""
-    tmp_path = tmp_path_factory.mktemp("lms")
-    env = {"DATABASE_URL": "", "SANDBOX_DATABASE_NAME": str(tmp_path / "lms.sqlite3")}
-    root = HOSTS["lms"][0]
-    run_env = process_env("lms", env)
-    for command in (["migrate", "--noinput", "-v0"], ["shell", "-c", SEED_LMS]):
-        subprocess.run([host_python("lms"), "manage.py", *command], cwd=root, env=run_env, check=True, timeout=300)
-    with host_server("lms", extra_env=env, log_path=tmp_path / "lms.log") as url:
+    with seeded_lms(tmp_path_factory.mktemp("lms"), SEED_LMS) as url:
         yield url
 
 
@@ -84,30 +68,9 @@ def shop(live_server, lms, settings, seat, make_user, grant):  # noqa: PLR0917  
     return {"url": live_server.url, "seat": seat, "users": users, "lms": lms}
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # playwright's loop runs in this thread
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def signed_in(browser, shop, username):
-    web = Client()
-    web.force_login(shop["users"][username])
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900})
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": web.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": shop["url"]}])
-    return context.new_page()
-
-
-def keep_screenshot(page, tmp_path, name):
-    path = Path(tmp_path) / name
-    page.screenshot(path=str(path), full_page=True)
-    if os.environ.get("UPDATE_DOCS_SCREENSHOTS"):
-        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, DOCS_IMAGES / name)
+    return signed_in_page(browser, shop["users"][username], shop["url"], accept_downloads=True,
+                          viewport={"width": 1200, "height": 900})
 
 
 def confirmation(page):
@@ -117,7 +80,7 @@ def confirmation(page):
 def test_a_finance_admin_issues_an_invoice_downloads_its_codes_and_voids_it(browser, shop, tmp_path):
     page = signed_in(browser, shop, "money")
     page.goto(f"{shop['url']}/commerce/courses/")
-    keep_screenshot(page, tmp_path, "course-pages-index.png")
+    keep_screenshot(page, tmp_path, "course-pages-index.png", full_page=True)
     page.click(f'tr[data-course-key="{COURSE}"] a')
     page.select_option("#invoice_sku", shop["seat"].sku)
     page.fill("#invoice_company_name", "Acme Learning")
@@ -126,12 +89,12 @@ def test_a_finance_admin_issues_an_invoice_downloads_its_codes_and_voids_it(brow
     page.fill("#invoice_reference", "PO-2026-17")
     page.fill("#invoice_price_per_seat", "80")
     page.fill("#invoice_quantity", "3")
-    keep_screenshot(page, tmp_path, "course-page-finance-admin.png")
+    keep_screenshot(page, tmp_path, "course-page-finance-admin.png", full_page=True)
     page.click("#invoice-form button[type=submit]")
     page.wait_for_selector("#invoice-page")
     assert "Invoice PO-2026-17 issued to Acme Learning: 3 registration codes" in confirmation(page)
     assert page.locator('#codes-table tr[data-status="available"]').count() == 3
-    keep_screenshot(page, tmp_path, "course-page-invoice.png")
+    keep_screenshot(page, tmp_path, "course-page-invoice.png", full_page=True)
 
     with page.expect_download() as download_info:
         page.click("#download-codes")
@@ -164,7 +127,7 @@ def test_course_staff_create_a_coupon_within_the_cap_and_are_refused_one_above_i
     page.click("#coupon-form button[type=submit]")
     page.wait_for_selector('#coupons-table tr[data-code="SPRING25"]')
     assert "Coupon SPRING25 created: 25.00% off the seats" in confirmation(page)
-    keep_screenshot(page, tmp_path, "course-page-course-staff.png")
+    keep_screenshot(page, tmp_path, "course-page-course-staff.png", full_page=True)
 
     page.fill("#coupon_percentage", "80")
     page.fill("#coupon_max_uses", "40")
@@ -175,7 +138,7 @@ def test_course_staff_create_a_coupon_within_the_cap_and_are_refused_one_above_i
     refusal.wait_for()
     assert "Course staff may create coupons of up to 50% and 100 uses" in refusal.inner_text()
     assert page.locator('#coupons-table tr[data-code="BIG80"]').count() == 0
-    keep_screenshot(page, tmp_path, "course-page-coupon-refused.png")
+    keep_screenshot(page, tmp_path, "course-page-coupon-refused.png", full_page=True)
 
 
 def lms_price(lms, mode):
@@ -192,7 +155,7 @@ def test_a_finance_admin_changes_a_seat_s_price_and_the_lms_shows_it(browser, sh
     page.wait_for_selector(".alert-success")
     assert "changed from $100.00 to $120.00" in confirmation(page)
     assert page.locator('tr[data-sku="VERI-DEMO"] .seat-price').inner_text() == "$120.00"
-    keep_screenshot(page, tmp_path, "course-page-price-changed.png")
+    keep_screenshot(page, tmp_path, "course-page-price-changed.png", full_page=True)
 
     # The LMS's own course page: what its track selection and the learner's MFEs read.
     lms_page = page.context.new_page()
@@ -211,7 +174,7 @@ def test_the_wrong_role_is_refused_with_the_reason(browser, shop, tmp_path):
     assert response.status == 403
     refusal = page.locator('#commerce-refusal[data-error-code="not_course_staff"]')
     assert "Only the staff and finance admins of" in refusal.inner_text()
-    keep_screenshot(page, tmp_path, "course-page-refused.png")
+    keep_screenshot(page, tmp_path, "course-page-refused.png", full_page=True)
 
     invoice = Invoice.objects.create(course_key=COURSE, seat_sku="VERI-DEMO", company_name="Acme", contact_name="Ada",
                                      contact_email="ada@acme.test", reference="PO-1", price_per_seat=1, quantity=1,

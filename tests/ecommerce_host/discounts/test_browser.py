@@ -10,26 +10,19 @@ The LMS runs with its production settings (``lms.envs.production``, the operator
 operator sets them.
 """
 import json
-import subprocess
 from decimal import Decimal
 
 import jwt
 import pytest
 import requests
-from django.conf import settings
-from django.test import Client
 from oscar.core.loading import get_model
-from playwright.sync_api import sync_playwright
 
 from ecommerce_plugin.discounts.models import DiscountRedemption
-from support.processes import HOSTS, host_python, host_server, process_env
-from support.services import CHROMIUM
+from support.browser import seeded_lms, session_cookie
 
 from .lms_tokens import DEMO_COURSE
 
 Order = get_model("order", "Order")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 
 SEED_LMS = f"""
 from datetime import timedelta
@@ -74,17 +67,8 @@ def lms(request, tmp_path, live_server, settings):
         "COMMERCE_DISCOUNTS_ECOMMERCE_ORIGINS": [localhost(live_server.url)],
         "JWT_AUTH_FORCE_CREATE_ASYMMETRIC": signing == "asymmetric",
     }))
-    env = {
-        "DATABASE_URL": "",
-        "SANDBOX_DATABASE_NAME": str(tmp_path / "lms.sqlite3"),
-        "DJANGO_SETTINGS_MODULE": "lms.envs.production",
-        "LMS_CFG": str(config),
-    }
-    root = HOSTS["lms"][0]
-    run_env = process_env("lms", env)
-    for command in (["migrate", "--noinput", "-v0"], ["shell", "-c", SEED_LMS]):
-        subprocess.run([host_python("lms"), "manage.py", *command], cwd=root, env=run_env, check=True, timeout=300)
-    with host_server("lms", extra_env=env, log_path=tmp_path / "lms.log") as url:
+    production = {"DJANGO_SETTINGS_MODULE": "lms.envs.production", "LMS_CFG": str(config)}
+    with seeded_lms(tmp_path, SEED_LMS, extra_env=production) as url:
         # The page gives the LMS 2 s; a gunicorn worker's first request loads the URLconf, so
         # warm every worker up before the browser asks (a loaded CI machine is slow to do that).
         for _ in range(6):
@@ -105,16 +89,6 @@ def shop(live_server, lms, settings, make_user, make_seat, discount_offer):  # n
     return {"url": localhost(live_server.url), "seat": seat, "users": {n: make_user(n) for n in ("learner", "returning")}}
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API keeps an event loop in this thread; the ORM calls here are synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def signed_in_page(browser, lms, shop, username):
     context = browser.new_context()
     page = context.new_page()
@@ -123,10 +97,7 @@ def signed_in_page(browser, lms, shop, username):
     page.fill("input[name=password]", "edx")
     page.click("[type=submit]")
     page.wait_for_load_state()
-    web = Client()  # and is signed in to the shop (its own session cookie)
-    web.force_login(shop["users"][username])
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": web.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": shop["url"]}])
+    context.add_cookies([session_cookie(shop["users"][username], shop["url"])])  # and to the shop (its own cookie)
     return page
 
 

@@ -7,30 +7,20 @@ browser (labelled chart, freshness, CSV download as a file).
 ``UPDATE_DOCS_SCREENSHOTS=1`` copies each page's screenshot into docs/images/.
 """
 import io
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.test import Client
 from ecommerce_host.registration_codes.support import COURSE
-from playwright.sync_api import sync_playwright
 
 import ecommerce_plugin.platform as shop_platform
 from ecommerce_plugin.finance import api
 from ecommerce_plugin.registration_codes import api as codes_api
-from support.processes import HOSTS, REPO_ROOT, host_python, host_server, process_env
-from support.services import CHROMIUM
+from support.browser import keep_screenshot, seeded_lms, signed_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 REAL_LMS_CLIENT = shop_platform.lms_api_client
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-DOCS_IMAGES = REPO_ROOT / "docs" / "images"
 
 # The LMS: verified (paid) alice, bob (bought), carol (redeemed a code), dave (enrolled by hand)
 # and teacher (staff); audit (free) erin and frank, and ta (staff).
@@ -61,13 +51,7 @@ for name in ("erin", "frank", "ta"):
 
 @pytest.fixture(scope="module")
 def lms(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("lms")
-    env = {"DATABASE_URL": "", "SANDBOX_DATABASE_NAME": str(tmp_path / "lms.sqlite3")}
-    root = HOSTS["lms"][0]
-    run_env = process_env("lms", env)
-    for command in (["migrate", "--noinput", "-v0"], ["shell", "-c", SEED_LMS]):
-        subprocess.run([host_python("lms"), "manage.py", *command], cwd=root, env=run_env, check=True, timeout=300)
-    with host_server("lms", extra_env=env, log_path=tmp_path / "lms.log") as url:
+    with seeded_lms(tmp_path_factory.mktemp("lms"), SEED_LMS) as url:
         yield url
 
 
@@ -90,30 +74,9 @@ def shop(live_server, lms, settings, seat, make_seat, make_user, grant, buy_seat
     return {"url": live_server.url, "money": money}
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # playwright's loop runs in this thread
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def signed_in(browser, shop):
-    web = Client()
-    web.force_login(shop["money"])
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900})
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": web.cookies[settings.SESSION_COOKIE_NAME].value,
-                          "url": shop["url"]}])
-    return context.new_page()
-
-
-def keep_screenshot(page, tmp_path, name):
-    path = Path(tmp_path) / name
-    page.screenshot(path=str(path), full_page=True)
-    if os.environ.get("UPDATE_DOCS_SCREENSHOTS"):
-        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, DOCS_IMAGES / name)
+    return signed_in_page(browser, shop["money"], shop["url"], accept_downloads=True,
+                          viewport={"width": 1200, "height": 900})
 
 
 def test_the_enrollment_equation_before_and_after_a_sync_with_the_real_lms(shop, browser, tmp_path):
@@ -121,7 +84,7 @@ def test_the_enrollment_equation_before_and_after_a_sync_with_the_real_lms(shop,
     page.goto(f"{shop['url']}/commerce/finance/reports/enrollments/{COURSE}/")
     assert page.locator('[data-synced="never"]').is_visible()
     assert not any(text.strip().startswith("-") for text in page.locator("td").all_inner_texts())
-    keep_screenshot(page, tmp_path, "finance-report-never-synced.png")
+    keep_screenshot(page, tmp_path, "finance-report-never-synced.png", full_page=True)
 
     (before,) = api.enrollment_audit()
     assert (before.paid_enrolled, before.unaccounted, before.synced_at) == (None, None, None)
@@ -140,14 +103,14 @@ def test_the_enrollment_equation_before_and_after_a_sync_with_the_real_lms(shop,
     assert page.locator('[data-synced="yes"]').is_visible()
     assert page.locator("th", has_text="Enrolled in paid modes").is_visible()
     assert page.locator(".finance-bar-value").count() >= 5 and page.locator(".finance-tick").count() >= 2
-    keep_screenshot(page, tmp_path, "finance-report-enrollments.png")
+    keep_screenshot(page, tmp_path, "finance-report-enrollments.png", full_page=True)
 
 
 def test_the_payment_and_seats_pages_show_money_in_the_shop_format_and_download_csv(shop, browser, tmp_path):
     page = signed_in(browser, shop)
     page.goto(f"{shop['url']}/commerce/finance/reports/payments/{COURSE}/")
     assert page.locator("td", has_text="$600.00").count() >= 2
-    keep_screenshot(page, tmp_path, "finance-report-payments.png")
+    keep_screenshot(page, tmp_path, "finance-report-payments.png", full_page=True)
     with page.expect_download() as download:
         page.click("a:has-text('Download CSV')")
     assert download.value.suggested_filename.startswith("payments-course-v1_edX_DemoX")
@@ -159,4 +122,4 @@ def test_the_payment_and_seats_pages_show_money_in_the_shop_format_and_download_
     page.click("button:has-text('Show')")
     assert page.locator('td[data-kind="count"]').first.inner_text() == "0"
     page.click("a:has-text('All dates')")
-    keep_screenshot(page, tmp_path, "finance-report-seats-sold.png")
+    keep_screenshot(page, tmp_path, "finance-report-seats-sold.png", full_page=True)

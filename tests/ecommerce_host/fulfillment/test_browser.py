@@ -3,42 +3,32 @@ A learner in a real browser: after checkout the legacy dashboard shows the cours
 active, without a reload, and announces it (real LMS, ecommerce and worker processes; services pass).
 """
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 
+from support.browser import chromium, session_cookie
 from support.processes import celery_worker, free_port, host_server
-from support.services import CHROMIUM
 
 from .conftest import DEMO_COURSE
 
 pytestmark = [pytest.mark.redis, pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 
-
-def test_dashboard_shows_the_course_pending_then_active_without_reload(
-    lms_database, lms_learner, make_seat, broker_sends, tmp_path
+def test_dashboard_shows_the_course_pending_then_active_without_reload(  # noqa: PLR0917  (fixtures)
+    lms_database, lms_learner, make_seat, broker_sends, tmp_path, monkeypatch
 ):
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # playwright's loop runs in this thread
     make_seat(course_key=DEMO_COURSE, sku="VERI-DEMO")
     user = get_user_model().objects.create_user(lms_learner, f"{lms_learner}@example.com", "edx")
-    client = Client()
-    client.force_login(user)
-    ecommerce_session = client.cookies[settings.SESSION_COOKIE_NAME].value
     lms_port = free_port()
     lms_root = f"http://localhost:{lms_port}"
     lms_env = {"DATABASE_URL": "", "SANDBOX_DATABASE_NAME": lms_database["path"]}
     with host_server("lms", port=lms_port, extra_env=lms_env, log_path=tmp_path / "lms.log"), host_server(
         "ecommerce", extra_env={"SANDBOX_LMS_URL_ROOT": lms_root, "SANDBOX_CELERY_ALWAYS_EAGER": "0"},
         log_path=tmp_path / "ecommerce.log",
-    ) as ecommerce_root, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    ) as ecommerce_root, chromium() as browser:
         context = browser.new_context()
         context.add_cookies([
-            {"name": settings.SESSION_COOKIE_NAME, "value": ecommerce_session, "url": ecommerce_root},
+            session_cookie(user, ecommerce_root),
             {"name": "sessionid", "value": lms_database["sessions"][lms_learner], "url": lms_root},
         ])
         page = context.new_page()
@@ -66,4 +56,3 @@ def test_dashboard_shows_the_course_pending_then_active_without_reload(
         live = page.locator("[data-pending-live]")
         assert live.get_attribute("aria-live") == "polite"
         assert "is ready." in live.inner_text()
-        browser.close()

@@ -9,10 +9,8 @@ order that failed for good says so.
 ``UPDATE_DOCS_SCREENSHOTS=1`` copies the screenshots into docs/images/.
 """
 import mimetypes
-import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from common.djangoapps.course_modes.models import CourseMode
@@ -23,16 +21,13 @@ from openedx.core.djangoapps.content.course_overviews.models import CourseOvervi
 from openedx.features.course_experience import course_home_url
 
 from lms_plugin.pending_enrollments import api
+from support.browser import chromium, keep_screenshot
 from support.processes import REPO_ROOT, host_server
-from support.services import CHROMIUM
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PACKAGE = REPO_ROOT / "frontend" / "learner-dashboard-pending"
 DIST = PACKAGE / "harness-dist"
-DOCS_IMAGES = REPO_ROOT / "docs" / "images"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 NEW = CourseKey.from_string("course-v1:edX+Bought+2026")
 UPGRADED = CourseKey.from_string("course-v1:edX+Upgraded+2026")
 FAILING = CourseKey.from_string("course-v1:edX+Failing+2026")
@@ -76,21 +71,10 @@ def serve_harness(dist):
     return handle
 
 
-def keep_screenshot(locator, tmp_path, name):
-    path = Path(tmp_path) / name
-    locator.screenshot(path=str(path))
-    if os.environ.get("UPDATE_DOCS_SCREENSHOTS"):
-        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, DOCS_IMAGES / name)
-
-
 def test_the_mfe_plugin_shows_pending_then_active_without_a_reload(harness, learner, tmp_path, monkeypatch):
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # playwright's loop runs in this thread
-    with host_server("lms", log_path=tmp_path / "lms.log") as server_url, sync_playwright() as pw:
+    with host_server("lms", log_path=tmp_path / "lms.log") as server_url, chromium() as browser:
         lms_root = server_url.replace("127.0.0.1", "localhost")
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 900, "height": 900})
         page.route(f"{lms_root}/learner-dashboard/**", serve_harness(harness))
         page.goto(f"{lms_root}/login")
@@ -138,4 +122,3 @@ def test_the_mfe_plugin_shows_pending_then_active_without_a_reload(harness, lear
         assert "We could not enroll you in Failing Course." in page.get_by_role("status").inner_text()
         keep_screenshot(new_card, tmp_path, "learner-dashboard-card-active.png")
         keep_screenshot(failed_card, tmp_path, "learner-dashboard-card-failed.png")
-        browser.close()
