@@ -39,6 +39,16 @@ OTHER_COURSE = "course-v1:edX+Other+2026"
 PASSWORD = "edx-password"
 
 
+@pytest.fixture(autouse=True)
+def _otto_caches_cleared():
+    """Otto's test cases clear its cache tiers around each test (ecommerce/tests/mixins.py); so do these."""
+    from edx_django_utils.cache import TieredCache  # noqa: PLC0415
+
+    TieredCache.dangerous_clear_all_tiers()
+    yield
+    TieredCache.dangerous_clear_all_tiers()
+
+
 @pytest.fixture
 def seats(site_configuration, otto_seat_class, monkeypatch):  # noqa: F811
     monkeypatch.setattr("ecommerce.courses.models.Course.publish_to_lms", lambda course: None)
