@@ -29,6 +29,7 @@ from ecommerce_host.fulfillment.lms_stack import LmsProxy, lms_manage, prepare_l
 from oscar.core.loading import get_model
 from otto_host.stripe_edge import StripeEdge
 from otto_host.test_plugin_in_otto import otto_seat_class  # noqa: F401  (fixture)
+from threadlocals.threadlocals import set_thread_variable
 from waffle.models import Flag
 
 from ecommerce_plugin.discounts.models import DiscountRedemption
@@ -126,7 +127,18 @@ def _otto_dynamic_offer():
 
 
 @pytest.fixture
-def shop(lms, settings, db, otto_seat_class):  # noqa: F811
+def no_request_left_over():
+    """
+    Otto's ``threadlocals`` middleware keeps each request in a thread local and never clears it
+    (Otto's own tests reset it in every ``setUp``): none from an earlier test here, none left after.
+    """
+    set_thread_variable("request", None)
+    yield
+    set_thread_variable("request", None)
+
+
+@pytest.fixture
+def shop(lms, settings, db, otto_seat_class, no_request_left_over):  # noqa: F811
     """
     The current site configured as an operator configures Otto for this LMS (Stripe as its client
     side processor), the plugin installed as the README says, Otto's dynamic discount on.
@@ -156,7 +168,9 @@ def shop(lms, settings, db, otto_seat_class):  # noqa: F811
         Country.objects.get_or_create(iso_3166_1_a2="US", defaults={"name": "United States"})
         _otto_dynamic_offer()
         ensure_dynamic_discount_offer()
-        Flag.objects.create(name="offer.dynamic_discount", everyone=True)
+        # Waffle forgets its cached flag on commit, which a test that rolls back never reaches.
+        flag = Flag.objects.create(name="offer.dynamic_discount", everyone=True)
+        flag.flush()
         seats = {
             key: Course.objects.create(id=key, name=title, partner=partner).create_or_update_seat(
                 "verified", True, Decimal("49.00")
@@ -169,6 +183,7 @@ def shop(lms, settings, db, otto_seat_class):  # noqa: F811
         browser.force_login(learner)
         yield SimpleNamespace(site=site, partner=partner, proxy=proxy, lms=lms, learner=learner, browser=browser,
                               seats=seats, lms_session=lms.sessions[learner_name])
+        flag.flush()  # its row is rolled back: no later test may read it from the cache
     plugin_modules._CLIENTS.clear()
 
 
@@ -315,3 +330,4 @@ def test_the_token_is_used_by_one_order_only(shop, stripe_edge):
     summary = browser.get("/bff/payment/v0/payment/", {"discount_jwt": offer["jwt"]}).json()
     assert (summary["is_free_basket"], Decimal(str(summary["order_total"]))) == (False, Decimal("49.00"))
     assert Order.objects.count() == 1
+
