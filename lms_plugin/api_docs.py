@@ -1,8 +1,6 @@
 """
-The OpenAPI schema of the plugin's own APIs on the LMS, with Swagger UI and ReDoc pages over it:
-``/api/commerce-plugins/schema/``, ``/api/commerce-plugins/docs/`` and ``/api/commerce-plugins/redoc/``
-(drf-spectacular, which the extra installs; ``commerce_plugins_common.api_docs``). Signed-in users
-only, like the APIs they describe.
+The LMS's docs pages of the plugin's APIs (``/api/commerce-plugins/{schema,docs,redoc}/``, made by
+``commerce_plugins_common.api_docs``): for signed-in users only, like the APIs they describe.
 """
 from edx_rest_framework_extensions.auth.jwt.authentication import JwtAuthentication
 from rest_framework.authentication import SessionAuthentication

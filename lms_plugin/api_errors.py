@@ -1,9 +1,7 @@
 """
-The error shape of every plugin API on this service, the same on the three services:
-``{"error_code": "<code>", "message": "<text for a person>"}``, plus ``field_errors`` (per field)
-for malformed input. Features answer their own refusals in it; ``exception_handler`` puts DRF's
-own errors (malformed JSON, 401, 403, 404, 405, 415, 429) in it too, with the codes of
-``commerce_plugins_common.api_errors``, where the handler the three plugins share lives.
+The LMS plugin's views in the error shape of the three services (``commerce_plugins_common.api_errors``):
+DRF's own errors answer it through ``exception_handler``, with the plugin's translated text, and
+drf-spectacular documents it on every 4xx (``lms_plugin.schema``).
 """
 from django.utils.translation import gettext as _
 
