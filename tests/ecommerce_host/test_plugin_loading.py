@@ -2,7 +2,6 @@
 The ecommerce service loads the plugin as an operator wires it: entry point, settings, urls, signals.
 """
 import inspect
-from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
@@ -12,6 +11,7 @@ from ecommerce.settings import base as host_base_settings
 from edx_django_utils.plugins import get_plugin_apps, get_plugin_url_patterns
 
 from ecommerce_plugin.settings import production
+from support.plugin_loading import changed_without_operator_tokens, host_settings_copy
 
 
 def test_entry_point_gives_the_ecommerce_our_app():
@@ -30,23 +30,14 @@ def test_add_plugins_applied_common_defaults():
 
 
 def test_production_settings_take_operator_tokens():
-    host = _host_settings_copy()
+    host = host_settings_copy()
     host.ENV_TOKENS = {"COMMERCE_LMS_URL_ROOT": "https://lms.example.com"}
     production.plugin_settings(host)
     assert host.COMMERCE_LMS_URL_ROOT == "https://lms.example.com"
 
 
 def test_production_settings_keep_defaults_the_operator_did_not_override():
-    host = _host_settings_copy()
-    host.ENV_TOKENS = {}
-    production.plugin_settings(host)
-    for name, value in vars(_host_settings_copy()).items():
-        assert getattr(host, name) == value, name
-
-
-def _host_settings_copy():
-    """The host's settings as ``production.plugin_settings`` receives them, as a plain object."""
-    return SimpleNamespace(**{name: getattr(settings, name) for name in dir(settings) if name.isupper()})
+    assert changed_without_operator_tokens(production) == []
 
 
 @pytest.mark.django_db

@@ -2,7 +2,6 @@
 The LMS loads the plugin the way the platform does: entry point, settings, urls, signals.
 """
 import inspect
-from types import SimpleNamespace
 
 from django.apps import apps
 from django.conf import settings
@@ -11,6 +10,7 @@ from edx_django_utils.plugins import get_plugin_apps, get_plugin_url_patterns
 from lms.envs import common as lms_common_settings
 
 from lms_plugin.settings import production
+from support.plugin_loading import changed_without_operator_tokens, host_settings_copy
 
 
 def test_entry_point_gives_the_lms_our_app():
@@ -29,23 +29,14 @@ def test_add_plugins_applied_common_defaults():
 
 
 def test_production_settings_take_operator_tokens():
-    host = _host_settings_copy()
+    host = host_settings_copy()
     host.ENV_TOKENS = {"COMMERCE_CCX_JOB_QUEUE": "lms.ccx"}
     production.plugin_settings(host)
     assert host.COMMERCE_CCX_JOB_QUEUE == "lms.ccx"
 
 
 def test_production_settings_keep_defaults_the_operator_did_not_override():
-    host = _host_settings_copy()
-    host.ENV_TOKENS = {}
-    production.plugin_settings(host)
-    for name, value in vars(_host_settings_copy()).items():
-        assert getattr(host, name) == value, name
-
-
-def _host_settings_copy():
-    """The host's settings as ``production.plugin_settings`` receives them, as a plain object."""
-    return SimpleNamespace(**{name: getattr(settings, name) for name in dir(settings) if name.isupper()})
+    assert changed_without_operator_tokens(production) == []
 
 
 def test_plugin_url_patterns_mount_our_urls():
