@@ -78,12 +78,16 @@ def record(rows, history_type, reason, user=None):
     ``UPDATE`` or ``bulk_create`` left them (``history_type`` ``CHANGED`` or ``ADDED``), or as they
     were before it deleted them (``DELETED``). ``user``: who did it; None takes the request's user
     as simple-history's middleware recorded it (none in a task). ``reason`` is cut to the column.
+    A model without a history (a host's model only another host tracks) gets none.
     """
     rows = list(rows)
     if not rows or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         return []
     model = type(rows[0])
-    history_model = getattr(model, model._meta.simple_history_manager_attribute).model
+    manager_name = getattr(model._meta, "simple_history_manager_attribute", None)
+    if manager_name is None:  # a host's model this host keeps no history of
+        return []
+    history_model = getattr(model, manager_name).model
     excluded = set(history_model._history_excluded_fields)
     fields = [field for field in model._meta.concrete_fields if field.name not in excluded]
     if user is None:

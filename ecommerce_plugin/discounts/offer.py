@@ -44,12 +44,17 @@ def repoint_otto_offer(ConditionalOffer):  # noqa: N803
     Point Otto's own discount offer at the plugin's Condition and Benefit; returns it, or None
     when this Otto has none (nothing is created: the offer is Otto's to have).
     """
+    from ecommerce_plugin import history  # noqa: PLC0415
+
     offer = ConditionalOffer.objects.filter(name=OTTO_OFFER_NAME).select_related("condition", "benefit").first()
     if offer is None:
         return None
     for row, proxy in ((offer.condition, CONDITION_PROXY), (offer.benefit, BENEFIT_PROXY)):
         if row.proxy_class != proxy:
             type(row).objects.filter(pk=row.pk).update(proxy_class=proxy)
+            row.proxy_class = proxy
+            # Otto keeps the history of its conditions and benefits; the UPDATE leaves none by itself.
+            history.record([row], history.CHANGED, "pointed at the plugin's discount classes")
     return offer
 
 

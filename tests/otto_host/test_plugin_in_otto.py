@@ -184,6 +184,12 @@ def test_otto_dynamic_offer_is_repointed_not_duplicated():
     offer = ConditionalOffer.objects.get(name=OTTO_OFFER_NAME)
     assert (offer.condition.proxy_class, offer.benefit.proxy_class) == (CONDITION_PROXY, BENEFIT_PROXY)
     assert ConditionalOffer.objects.count() == offers_before
+    for row in (offer.condition, offer.benefit):
+        if hasattr(type(row), "history"):  # Otto's own history (the sandbox's stock rows keep none)
+            changes = type(row).history.filter(id=row.id, history_type="~")
+            assert list(changes.values_list("proxy_class", "history_change_reason")) == [
+                (row.proxy_class, "pointed at the plugin's discount classes")
+            ]
     # Otto's basket page and receipt recognise the discount by this name.
     assert offer.condition.proxy().name == "dynamic_discount_condition"
 
