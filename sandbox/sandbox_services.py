@@ -88,7 +88,8 @@ def celery_settings(host_name):
             # A task a worker took but never acknowledged goes back to the queue after this long
             # (seconds; CELERY_REDIS_VISIBILITY_TIMEOUT lets a test of redelivery wait less).
             # The sweep that restores such tasks runs every unacked_restore_interval seconds
-            # (kombu's default sweep period is 10 * 10 s, far longer than the timeout).
+            # (kombu's default sweep period is 10 * 10 s, far longer than the timeout). kombu 5.3
+            # (Otto's pin) has neither option: it sweeps when a worker starts, then every 100 s.
             visibility_timeout = int(os.environ.get("CELERY_REDIS_VISIBILITY_TIMEOUT", "30"))
             settings["CELERY_BROKER_TRANSPORT_OPTIONS"] = {
                 "visibility_timeout": visibility_timeout,
