@@ -10,7 +10,6 @@ import threading
 import time
 import uuid
 
-import lms
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -35,11 +34,10 @@ def worker_queue(transactional_db, settings):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     queue = f"lms.ccx-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     settings.COMMERCE_CCX_JOB_QUEUE = queue
-    app = lms.CELERY_APP
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
+    # In Django's settings, as the host sets it: celery 5.4 (Sumac's) reads the CELERY_ name there
+    # before a change made on app.conf, which would not take.
+    settings.CELERY_TASK_ALWAYS_EAGER = False
     yield queue
-    app.conf.task_always_eager = eager
 
 
 @pytest.fixture
